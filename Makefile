@@ -1,0 +1,28 @@
+# The two commands of the README. Both create .venv and install marsad into it first.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup demo test bench clean
+
+$(BIN)/marsad: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(BIN)/marsad
+
+setup: $(BIN)/marsad
+
+# Extract the bundled example reports into the embedded store and print the event table.
+demo: setup
+	$(BIN)/marsad ingest examples/ --db $${MARSAD_DB:-marsad-demo.sqlite}
+	$(BIN)/marsad events --db $${MARSAD_DB:-marsad-demo.sqlite} --format table
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python bench/speed.py
+
+clean:
+	rm -rf $(VENV) marsad-demo.sqlite*

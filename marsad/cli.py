@@ -1,0 +1,265 @@
+"""The ``marsad`` command line. Each command parses its arguments, calls the library, and maps
+library errors to a one-line message on stderr and a non-zero exit status."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from typing import Optional
+
+from marsad import __version__
+from marsad.errors import MarsadError
+from marsad.output.formats import FORMATS
+
+log = logging.getLogger("marsad")
+
+
+def _progress(total: Optional[int], desc: str, enabled: Optional[bool]):
+    from tqdm import tqdm
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    return tqdm(total=total, desc=desc, unit="doc", disable=not enabled, file=sys.stderr, leave=False)
+
+
+def _read_opts(args):
+    from marsad.ingest.readers import ReadOptions
+    if args.date:
+        from datetime import date
+        try:
+            date.fromisoformat(args.date)
+        except ValueError:
+            raise MarsadError(f"--date {args.date!r}: expected YYYY-MM-DD")
+    return ReadOptions(date=args.date, source=args.source, text_column=args.text_column,
+                       date_column=args.date_column, id_column=args.id_column, title_column=args.title_column)
+
+
+def _pipeline():
+    from marsad.pipeline import Pipeline
+    return Pipeline()
+
+
+def _results(args):
+    """Yield (contract dict, result) for every input document, reporting failures on stderr."""
+    from marsad.ingest.readers import read_paths
+    from marsad.output.contract import document_to_dict
+    pipe = _pipeline()
+    bar = _progress(None, "extract", args.progress)
+    for res in pipe.process_many(read_paths(args.paths, _read_opts(args))):
+        bar.update(1)
+        d = document_to_dict(res)
+        if res.error is not None:
+            print(f"marsad: {res.error.get('message')}", file=sys.stderr)
+            args._failed += 1
+        yield d, res
+    bar.close()
+
+
+def cmd_extract(args) -> int:
+    from marsad.output.formats import write_documents
+    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    args._failed = 0
+    write_documents((d for d, _ in _results(args)), fmt, sys.stdout)
+    return 1 if args._failed else 0
+
+
+def _db_path(args):
+    from marsad.paths import default_db_path
+    return args.db or default_db_path()
+
+
+def cmd_ingest(args) -> int:
+    from marsad.output.formats import write_documents
+    from marsad.store import Store, StoreStats
+    stats = StoreStats()
+    args._failed = 0
+    shown = []
+    t0 = time.perf_counter()
+    with Store(_db_path(args)) as store:
+        for d, res in _results(args):
+            if res.error is not None:
+                stats.failed += 1
+                continue
+            try:
+                added = store.add_document(d, res.text)
+            except MarsadError as exc:
+                print(f"marsad: {exc.message}", file=sys.stderr)
+                stats.failed += 1
+                continue
+            if added:
+                stats.added += 1
+                stats.events += len(d["events"])
+                shown.append(d)
+            else:
+                stats.skipped += 1
+        counts = store.counts()
+    if args.format != "none":
+        write_documents(shown, args.format or "table", sys.stdout)
+    print(f"ingested {stats.added} new document(s) with {stats.events} event(s); {stats.skipped} already stored; "
+          f"{stats.failed} failed; store {_db_path(args)} now holds {counts['documents']} document(s), "
+          f"{counts['incidents']} incident(s) [{time.perf_counter() - t0:.1f}s]", file=sys.stderr)
+    return 1 if stats.failed else 0
+
+
+def cmd_events(args) -> int:
+    from marsad.output.formats import write_documents
+    from marsad.store import Store
+    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    with Store(_db_path(args)) as store:
+        rows = list(store.incidents(country=args.country, event_type=args.type, since=args.since, until=args.until,
+                                    acled_only=args.acled_only, limit=args.limit))
+    if fmt == "table":
+        # group the incidents as pseudo-documents for the human table
+        write_documents([{"doc_id": "store", "title": f"{len(rows)} incident(s)", "publication_date": None,
+                          "events": rows, "tolls": []}], "table", sys.stdout)
+    else:
+        write_documents(rows, fmt, sys.stdout)
+    return 0
+
+
+def cmd_eval(args) -> int:
+    import json
+    from marsad.eval import run_eval
+    res = run_eval(args.kind, args.file, limit=args.limit, pipeline_factory=_pipeline, progress=args.progress)
+    if args.json:
+        print(json.dumps(res, indent=1, ensure_ascii=False))
+    else:
+        from marsad.eval.report import print_report
+        print_report(args.kind, res, sys.stdout)
+    return 0
+
+
+def cmd_gazetteer(args) -> int:
+    import json
+    from marsad.places import Gazetteer
+    from marsad.places import importers
+    if args.action == "build":
+        gaz = Gazetteer.open(args.path, rebuild=True) if args.path else Gazetteer.open(rebuild=True)
+        print(json.dumps(importers.info(gaz), indent=1))
+    elif args.action == "info":
+        gaz = Gazetteer.open(args.path) if args.path else Gazetteer.open()
+        print(json.dumps(importers.info(gaz), indent=1))
+    elif args.action == "import":
+        if not args.files:
+            raise MarsadError("gazetteer import: give the files or folders to import")
+        gaz = Gazetteer.open(args.path) if args.path else Gazetteer.open()
+        kind = args.kind
+        if kind == "auto":
+            kind = importers.detect_kind(args.files) if hasattr(importers, "detect_kind") else "geonames"
+        if kind == "ocha":
+            n = importers.import_ocha(gaz.path, *args.files)
+        else:
+            n = importers.import_geonames(gaz.path, *args.files)
+        print(f"imported {n} place(s) into {gaz.path}")
+    return 0
+
+
+def cmd_actors(args) -> int:
+    from marsad.actors.lookup import explain
+    t0 = time.perf_counter()
+    print(explain(" ".join(args.name)))
+    print(f"[{(time.perf_counter() - t0) * 1000:.0f} ms]", file=sys.stderr)
+    return 0
+
+
+def cmd_validate(args) -> int:
+    import json
+    from marsad.output.contract import validate_document
+    bad = 0
+    n = 0
+    with open(args.file, encoding="utf-8") as f:
+        for i, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            n += 1
+            errs = validate_document(json.loads(line))
+            for e in errs:
+                bad += 1
+                print(f"{args.file}:{i}: {e}")
+    print(f"{n} document(s), {bad} contract violation(s)", file=sys.stderr)
+    return 1 if bad else 0
+
+
+def _add_input_args(p):
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files (.txt .html .jsonl .json .csv .tsv .rss .atom .xml), folders, or - for stdin")
+    p.add_argument("--date", help="publication date YYYY-MM-DD, for documents whose own metadata has none")
+    p.add_argument("--source", help="outlet name for documents that do not give one")
+    p.add_argument("--text-column", help="CSV/TSV: column with the article text")
+    p.add_argument("--date-column", help="CSV/TSV: column with the publication date")
+    p.add_argument("--id-column", help="CSV/TSV: column with the document id")
+    p.add_argument("--title-column", help="CSV/TSV: column with the title")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bar on stderr (default: when stderr is a terminal)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="marsad", description="News text to ACLED-compatible, geocoded conflict event records.")
+    ap.add_argument("--version", action="version", version=f"marsad {__version__}")
+    ap.add_argument("-v", "--verbose", action="count", default=0)
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="extract events from documents and print them")
+    _add_input_args(p)
+    p.add_argument("--format", choices=FORMATS, help="output format (default: table on a terminal, else jsonl)")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("ingest", help="extract and store documents and events in the embedded database")
+    _add_input_args(p)
+    p.add_argument("--db", help="SQLite database (default: marsad.sqlite in the user data dir or $MARSAD_HOME)")
+    p.add_argument("--format", choices=FORMATS + ("none",), default="table", help="how to print what was ingested")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("events", help="list, filter and export stored incidents")
+    p.add_argument("--db")
+    p.add_argument("--country", help="country name or ISO3 code")
+    p.add_argument("--type", help="ACLED event type, sub-event type or PLOVER class")
+    p.add_argument("--since", help="first event date, YYYY-MM-DD")
+    p.add_argument("--until", help="last event date, YYYY-MM-DD")
+    p.add_argument("--acled-only", action="store_true", help="only events within ACLED's scope")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--format", choices=FORMATS)
+    p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser("eval", help="score marsad against gold data")
+    p.add_argument("kind", choices=["acled", "fakes", "case", "geoparse"])
+    p.add_argument("file")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None)
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("gazetteer", help="build, import into and describe the gazetteer index")
+    p.add_argument("action", choices=["build", "import", "info"])
+    p.add_argument("files", nargs="*")
+    p.add_argument("--kind", choices=["auto", "geonames", "ocha"], default="auto")
+    p.add_argument("--path", help="gazetteer index file (default: in the user data dir)")
+    p.set_defaults(func=cmd_gazetteer)
+
+    p = sub.add_parser("actors", help="the actor knowledge base")
+    asub = p.add_subparsers(dest="action", required=True)
+    q = asub.add_parser("lookup", help="what a name resolves to, and why")
+    q.add_argument("name", nargs="+")
+    q.set_defaults(func=cmd_actors)
+
+    p = sub.add_parser("validate", help="check a jsonl file against the output contract")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_validate)
+    return ap
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING - 10 * min(args.verbose, 2), format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except MarsadError as exc:
+        print(f"marsad: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,502 @@
+"""Join event triggers with the places, actors, dates and counts around them into Events and Tolls.
+
+For each trigger the clause decides:
+- the place: a place inside the trigger's sentence, preferring one in the trigger's own syntactic
+  subtree ("killed 14 people in Idlib"), then the last place of the paragraph so far, then the
+  document's main place;
+- the date: a date expression in the sentence, else the last one earlier in the paragraph, else the
+  last incident date earlier in the document, else the publication date (marked in ``date_text``);
+- the actors: actor mentions (and country names, demonyms) inside the trigger's agent/patient
+  spans; an instrument with no named owner ("air strikes") takes the most recent state force that
+  attacked the same area earlier in the document; otherwise "Unidentified Armed Group (Country)";
+- the counts: casualties whose trigger verb lies in the same sentence; running and background
+  tolls become Tolls and are never added to an event;
+- the reporting source: the subject of a reporting verb ("X said", "according to X") that governs
+  the sentence.
+"""
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections import Counter
+from datetime import date
+from typing import Optional
+
+from marsad.records import Event, Span, Toll
+
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+REPORT_LEMMAS = {"say", "report", "tell", "state", "announce", "claim", "confirm", "add", "quote", "cite",
+                 "according", "document", "record", "note", "accuse", "allege", "deny", "warn"}
+NON_CODED_MODALITIES = {"denied", "negated", "hypothetical", "planned"}
+TOLL_KIND = {"killed": "killed", "injured": "injured", "displaced": "displaced", "missing": "other",
+             "abducted": "other", "arrested": "other", "attacked": "attacked", "destroyed": "destroyed"}
+
+# Which kind of state actor an event's initiator is, by event family.
+STATE_KIND_FOR = {"Battles": "military", "Explosions/Remote violence": "military",
+                  "Violence against civilians": "military", "Strategic developments": "military",
+                  "Protests": "police", "Riots": "police"}
+
+
+class _Index:
+    """Sentence and paragraph lookup by character offset."""
+
+    def __init__(self, sdoc, text: str):
+        self.sent_starts = [s.start_char for s in sdoc.sents]
+        self.sents = list(sdoc.sents)
+        para_starts = [0]
+        pos = text.find("\n\n")
+        while pos != -1:
+            para_starts.append(pos + 2)
+            pos = text.find("\n\n", pos + 2)
+        self.para_starts = para_starts
+
+    def sent(self, ch: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, ch) - 1)
+
+    def para(self, ch: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, ch) - 1)
+
+
+def _overlaps(a0, a1, b0, b1) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def _actor_name(actor, kb, violent: bool, event_type: Optional[str], when: Optional[date]):
+    """(ACLED-style name, inter code) for a resolved actor."""
+    if actor.type == "person" and actor.represents:
+        body = kb.get(actor.represents) if hasattr(kb, "get") else None
+        if body is not None:
+            actor = body
+    if actor.type == "state_actor" and actor.country and violent:
+        kind = STATE_KIND_FOR.get(event_type or "", "military")
+        name = actor.acled_name or actor.canonical
+        if "Government of" in name or "Presiden" in name or actor.kb_id.startswith("gov"):
+            mil = kb.state_actor(actor.country, kind, date=when)
+            if mil is not None:
+                return mil.acled_name or mil.canonical, mil.inter
+    return actor.acled_name or actor.canonical, actor.inter
+
+
+def _state(kb, cc: Optional[str], kind: str, when: Optional[date]):
+    if not cc:
+        return None
+    try:
+        a = kb.state_actor(cc, kind, date=when)
+    except (KeyError, ValueError):
+        return None
+    return a
+
+
+class Assembler:
+    def __init__(self, *, doc_id, text, sdoc, pub, places, mentions, dates, casualties, triggers, kb, gazetteer):
+        self.doc_id, self.text, self.sdoc, self.pub = doc_id, text, sdoc, pub
+        self.places = sorted(places, key=lambda p: p.start)
+        self.real_places = [p for p in self.places if not p.is_demonym and p.geonameid is not None]
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.dates = sorted(dates, key=lambda d: d.start)
+        self.casualties = casualties
+        self.triggers = sorted(triggers, key=lambda t: t.start)
+        self.kb, self.gaz = kb, gazetteer
+        self.ix = _Index(sdoc, text)
+        self.focus_cc = self._focus_country()
+        self.last_attacker: dict = {}  # place key / country -> (name, inter)
+        self.built: list = []  # (event, place, near) in text order
+        self._last_place = None
+        self._last_near = False
+
+    # ------------------------------------------------------------ document-level context
+    def _focus_country(self) -> Optional[str]:
+        c = Counter(p.country_code for p in self.places if p.country_code and p.geonameid is not None)
+        return c.most_common(1)[0][0] if c else None
+
+    def _sentence_span(self, trig):
+        return trig.sent_start, trig.sent_end
+
+    def _token_subtree_span(self, trig):
+        tok = self.sdoc[trig.token_i]
+        head = tok
+        # nouns ("air strikes") hang under their verb; widen to the verb's subtree
+        if tok.pos_ in ("NOUN", "PROPN") and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
+            head = tok.head
+        sub = list(head.subtree)
+        return sub[0].idx, sub[-1].idx + len(sub[-1].text)
+
+    # ------------------------------------------------------------ place
+    def place_for(self, trig):
+        s0, s1 = self._sentence_span(trig)
+        in_sent = [p for p in self.real_places if s0 <= p.start < s1]
+        t0, t1 = self._token_subtree_span(trig)
+        near = False
+        if in_sent:
+            sub = [p for p in in_sent if t0 <= p.start < t1]
+            cands = sub or in_sent
+            # a finer place beats a country mentioned first ("Turkey ... in Afrin")
+            fine = [p for p in cands if (p.geo_precision or 3) < 3 or (p.feature_code or "").startswith(("ADM1", "RGN", "AREA"))]
+            pick = (fine or cands)[0]
+            before = self.text[max(0, pick.start - 12):pick.start].lower()
+            near = any(w in before for w in ("near ", "outside ", "outskirts of ", "east of ", "west of ", "north of ", "south of "))
+            return pick, near
+        # carry from earlier in the paragraph
+        para = self.ix.para(trig.start)
+        earlier = [p for p in self.real_places if p.start < trig.start and self.ix.para(p.start) == para]
+        if earlier:
+            return earlier[-1], False
+        earlier = [p for p in self.real_places if p.start < trig.start]
+        fine_earlier = [p for p in earlier if (p.geo_precision or 3) < 3]
+        if fine_earlier:
+            return fine_earlier[-1], False
+        if self.real_places:
+            fine = [p for p in self.real_places if (p.geo_precision or 3) < 3]
+            return (fine or self.real_places)[0], False
+        return None, False
+
+    # ------------------------------------------------------------ date
+    def _verb_of(self, trig):
+        tok = self.sdoc[trig.token_i]
+        while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and tok.dep_ not in ("ROOT",):
+            tok = tok.head
+        return tok
+
+    def _attached(self, d, trig) -> bool:
+        """Is the date expression governed by the trigger's own clause?"""
+        span = self.sdoc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        verb = self._verb_of(trig)
+        anc = {t.i for t in root.ancestors}
+        return trig.token_i in anc or verb.i in anc or root.head.i == trig.token_i
+
+    def date_for(self, trig, others=()):
+        s0, s1 = self._sentence_span(trig)
+        in_sent = [d for d in self.dates if s0 <= d.start < s1 and d.date and d.kind != "duration"]
+        attached = [d for d in in_sent if self._attached(d, trig)]
+        if attached:
+            return min(attached, key=lambda d: abs(d.start - trig.start)), "stated"
+        free = [d for d in in_sent if not any(self._attached(d, o) for o in others if o.sent_start == trig.sent_start and o is not trig)]
+        if free:
+            return min(free, key=lambda d: abs(d.start - trig.start)), "stated"
+        return None, "unstated"
+
+    def carried_date(self, trig):
+        para = self.ix.para(trig.start)
+        earlier = [d for d in self.dates if d.start < trig.start and d.date and d.kind != "duration"]
+        same_para = [d for d in earlier if self.ix.para(d.start) == para]
+        if same_para:
+            return same_para[-1], "paragraph"
+        return None, "publication"
+
+    # ------------------------------------------------------------ source
+    def source_for(self, trig) -> Optional[str]:
+        s0, s1 = self._sentence_span(trig)
+        sent = self.ix.sents[self.ix.sent(trig.start)]
+        for tok in sent:
+            lem = tok.lemma_.lower()
+            if lem not in REPORT_LEMMAS:
+                continue
+            if lem == "according":
+                span = [t for t in tok.subtree if t.i > tok.i]
+            else:
+                subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+                span = list(subj[0].subtree) if subj else []
+            if not span:
+                continue
+            a0, a1 = span[0].idx, span[-1].idx + len(span[-1].text)
+            for m in self.mentions:
+                if _overlaps(m.start, m.end, a0, a1):
+                    return m.actor.canonical
+            # an unresolved but named reporter ("a resident", "State television")
+            txt = self.text[a0:a1].strip()
+            if txt and len(txt) < 60 and any(t.pos_ == "PROPN" for t in span):
+                return txt
+            if txt and txt.lower().split()[-1] in ("television", "tv", "media", "agency", "residents", "resident",
+                                                   "activists", "sources", "source", "witnesses", "officials", "police",
+                                                   "army", "military", "ministry", "spokesman", "observatory"):
+                return txt[:1].upper() + txt[1:]
+        return None
+
+    # ------------------------------------------------------------ actors
+    def _mentions_in(self, span) -> list:
+        if not span:
+            return []
+        a0, a1 = span
+        return [m for m in self.mentions if _overlaps(m.start, m.end, a0, a1)]
+
+    def _countries_in(self, span) -> list:
+        if not span:
+            return []
+        a0, a1 = span
+        return [p for p in self.places if _overlaps(p.start, p.end, a0, a1) and p.country_code
+                and (p.is_demonym or (p.feature_code or "").startswith("PCL"))]
+
+    def actor_from_span(self, span, trig, violent: bool, when):
+        ms = [m for m in self._mentions_in(span) if not _is_source_only(m.actor, self.kb)]
+        if ms:
+            return _actor_name(ms[0].actor, self.kb, violent, trig.event_type, when), ms[0]
+        cs = self._countries_in(span)
+        if cs:
+            kind = STATE_KIND_FOR.get(trig.event_type or "", "military") if violent else "government"
+            a = _state(self.kb, cs[0].country_code, kind, when)
+            if a is not None:
+                return (a.acled_name or a.canonical, a.inter), None
+        return None, None
+
+    def actors_for(self, trig, place, when, victims: dict):
+        violent = trig.event_type in VIOLENT_TYPES or trig.event_type == "Strategic developments"
+        a1, m1 = self.actor_from_span(trig.agent, trig, violent, when)
+        a2, m2 = self.actor_from_span(trig.patient, trig, violent, when)
+        if a1 is None and trig.instrument is None:
+            # "Syrian army forces are shelling": the demonym or actor right before the trigger in its sentence
+            s0 = trig.sent_start
+            pre = [m for m in self.mentions if s0 <= m.start < trig.start and not _is_source_only(m.actor, self.kb)]
+            if pre and violent:
+                a1 = _actor_name(pre[-1].actor, self.kb, violent, trig.event_type, when)
+        cc = (place.country_code if place is not None else None) or self.focus_cc
+        key = (place.geonameid if place is not None else None)
+        if a1 is None and violent:
+            # instrument-led clause ("air strikes killed ..."): whoever attacked this area before
+            prev = self.last_attacker.get(key) or self.last_attacker.get(cc)
+            if prev:
+                a1 = prev
+            elif trig.event_type in ("Protests", "Riots"):
+                who = "protesters" if trig.event_type == "Protests" else "rioters"
+                a = _state(self.kb, cc, who, when)
+                a1 = (a.acled_name or a.canonical, a.inter) if a else None
+            else:
+                a = _state(self.kb, cc, "unidentified", when)
+                a1 = (a.acled_name or a.canonical, a.inter) if a else None
+        if a1 is not None and violent and a1[1] in (1, 2, 8):
+            self.last_attacker[key] = a1
+            if cc:
+                self.last_attacker[cc] = a1
+        if a2 is None and violent and (victims.get("civilians") or trig.event_type == "Violence against civilians"):
+            a = _state(self.kb, cc, "civilians", when)
+            a2 = (a.acled_name or a.canonical, a.inter) if a else None
+        if a2 is not None and a1 is not None and a2[0] == a1[0]:
+            a2 = None
+        return a1, a2
+
+    # ------------------------------------------------------------ counts
+    def casualties_for(self, trig):
+        s0, s1 = self._sentence_span(trig)
+        mine = [c for c in self.casualties if c.scope == "incident" and c.trigger_start is not None
+                and s0 <= c.trigger_start < s1]
+        if not mine:
+            mine = [c for c in self.casualties if c.scope == "incident" and s0 <= c.start < s1]
+        return mine
+
+    # ------------------------------------------------------------ main
+    def run(self):
+        events: list[Event] = []
+        used_cas: set = set()
+        groups = self._group_triggers()
+        for trigs in groups:
+            ev = self._event(trigs, used_cas)
+            if ev is not None:
+                events.append(ev)
+                self.built.append((ev, self._last_place, self._last_near))
+        tolls = self._tolls()
+        return events, tolls
+
+    def _previous_same(self, event_type, sub_type, trig, place):
+        """The latest earlier event of the same kind this clause may refer back to ("the strikes")."""
+        for ev, pl, near in reversed(self.built):
+            if ev.event_type != event_type or ev.sub_event_type != sub_type:
+                continue
+            if place is not None and pl is not None and place.geonameid != pl.geonameid:
+                s0, s1 = self._sentence_span(trig)
+                if any(s0 <= p.start < s1 for p in self.real_places):
+                    continue
+            return ev, pl, near
+        return None
+
+    def _group_triggers(self):
+        """One group per sentence and event family: several trigger words of one clause
+        ("air strikes killed") describe one incident; the most specific sub-type wins."""
+        groups: dict = {}
+        order = []
+        for t in self.triggers:
+            fam = t.event_type if t.event_type else f"plover:{t.plover_event}"
+            if t.event_type in VIOLENT_TYPES:
+                fam = "violent"
+            tok = self.sdoc[t.token_i]
+            rel = next((a.i for a in [tok, *tok.ancestors] if a.dep_ == "relcl"), None)
+            key = (t.sent_start, fam, t.modality in NON_CODED_MODALITIES, rel)
+            if key not in groups:
+                groups[key] = []
+                order.append(key)
+            groups[key].append(t)
+        return [groups[k] for k in order]
+
+    def _event(self, trigs, used_cas) -> Optional[Event]:
+        trig = max(trigs, key=lambda t: (_specificity(t.sub_event_type), t.score, -t.start))
+        first = min(trigs, key=lambda t: t.start)
+        modality = trig.modality
+        event_type, sub_type = trig.event_type, trig.sub_event_type
+        if modality in NON_CODED_MODALITIES:
+            event_type = sub_type = None
+        place, near = self.place_for(first)
+        prev = self._previous_same(event_type, sub_type, trig, place)
+        s0, s1 = self._sentence_span(first)
+        if prev is not None and not any(s0 <= p.start < s1 for p in self.real_places):
+            place, near = prev[1], prev[2]
+        dexpr, how = self.date_for(first, self.triggers)
+        if dexpr is None and prev is not None and prev[0].event_date:
+            pe = prev[0]
+            ev_date, ev_end, prec, dtext = pe.event_date, pe.event_date_end, pe.time_precision, pe.date_text
+        else:
+            if dexpr is None:
+                dexpr, how = self.carried_date(first)
+            if dexpr is not None:
+                ev_date, ev_end, prec, dtext = dexpr.date, dexpr.date_end, dexpr.precision, dexpr.text
+            elif self.pub is not None:
+                ev_date, ev_end, prec, dtext = self.pub.isoformat(), None, 1, None
+            else:
+                ev_date = ev_end = prec = dtext = None
+        self._last_place, self._last_near = place, near
+        when = date.fromisoformat(ev_date) if ev_date else self.pub
+        cas = [c for c in self.casualties_for(first) if id(c) not in used_cas]
+        for c in cas:
+            used_cas.add(id(c))
+        killed = [c for c in cas if c.category == "killed"]
+        injured = [c for c in cas if c.category == "injured"]
+        victims = {"civilians": None, "children": None, "women": None, "combatants": None}
+        for c in killed:
+            for k, v in (c.victims or {}).items():
+                if k in victims and v is not None:
+                    victims[k] = (victims[k] or 0) + v
+        fat = sum(c.best for c in killed)
+        lows = [c.low if c.low is not None else c.best for c in killed]
+        highs = [c.high for c in killed]
+        f_low = sum(lows) if killed else None
+        f_high = sum(highs) if killed and all(h is not None for h in highs) else None
+        inj = sum(c.best for c in injured) if injured else None
+        if event_type is None and not killed:
+            fat, f_low, f_high = 0, None, None
+        a1, a2 = self.actors_for(trig, place, when, victims) if True else (None, None)
+        # A violent event with victims named but no fatalities figure for civilians: Violence against civilians
+        source = self.source_for(first)
+        evidence = tuple(sorted({(self.ix.sents[self.ix.sent(t.start)].start_char, self.ix.sents[self.ix.sent(t.start)].end_char)
+                                 for t in trigs}))
+        spans = tuple(Span(a, b, self.text[a:b]) for a, b in evidence)
+        country = iso3 = None
+        if place is not None and place.country_code:
+            country = place.country
+            c = self.gaz.country(place.country_code) if hasattr(self.gaz, "country") else None
+            iso3 = getattr(c, "iso3", None) if c is not None and not isinstance(c, dict) else (c or {}).get("iso3")
+        geo_prec = None
+        if place is not None:
+            geo_prec = place.geo_precision or 3
+            if near and geo_prec == 1:
+                geo_prec = 2
+        loc_name = place.name if place is not None else None
+        notes = _notes(ev_date, sub_type or trig.plover_event, a1, a2, loc_name, place, fat, f_high, f_low, killed,
+                       modality, source, trig)
+        eid = hashlib.sha256(f"{self.doc_id}|{sub_type}|{trig.plover_event}|{spans[0].start}".encode()).hexdigest()[:12]
+        return Event(
+            event_id=eid, event_date=ev_date, event_date_end=ev_end, time_precision=prec, date_text=dtext,
+            event_type=event_type, sub_event_type=sub_type, plover_event=trig.plover_event,
+            plover_mode=trig.plover_mode, actor1=a1[0] if a1 else None, assoc_actor_1=None,
+            inter1=a1[1] if a1 else None, actor2=a2[0] if a2 else None, assoc_actor_2=None,
+            inter2=a2[1] if a2 else None, country=country, iso3=iso3,
+            admin1=place.admin1 if place else None, admin2=place.admin2 if place else None, location=loc_name,
+            latitude=place.latitude if place else None, longitude=place.longitude if place else None,
+            geo_precision=geo_prec, geonameid=place.geonameid if place else None,
+            fatalities=int(fat), fatalities_low=f_low, fatalities_high=f_high, injuries=inj, victims=victims,
+            modality=modality, source=source, notes=notes, evidence=spans)
+
+    # ------------------------------------------------------------ tolls
+    def _tolls(self) -> list[Toll]:
+        out = []
+        for c in self.casualties:
+            if c.scope == "incident":
+                continue
+            s = self.ix.sent(c.start)
+            sent = self.ix.sents[s]
+            period_start = period_end = None
+            for d in self.dates:
+                if sent.start_char <= d.start < sent.end_char and (d.kind in ("span", "duration") or
+                                                                      (c.period_text and d.text in c.period_text)):
+                    period_start, period_end = d.date, d.date_end or d.date
+                    break
+            places = [p for p in self.real_places if sent.start_char <= p.start < sent.end_char]
+            if not places:
+                para = self.ix.para(c.start)
+                places = [p for p in self.real_places if p.start < c.start and self.ix.para(p.start) == para][-1:]
+            pl = places[0] if places else None
+            fake_trig = type("T", (), {"start": c.start, "sent_start": sent.start_char, "sent_end": sent.end_char})
+            out.append(Toll(kind=TOLL_KIND.get(c.category, "other"), scope=c.scope,
+                            count_low=c.low if c.low is not None else c.best, count_high=c.high,
+                            period_start=period_start, period_end=period_end,
+                            location=pl.name if pl else None, latitude=pl.latitude if pl else None,
+                            longitude=pl.longitude if pl else None, source=self.source_for(fake_trig),
+                            evidence=(Span(c.start, c.end, self.text[c.start:c.end]),)))
+        return out
+
+
+_SPECIFIC = ["Chemical weapon", "Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Air/drone strike",
+             "Shelling/artillery/missile attack", "Excessive force against protesters", "Protest with intervention",
+             "Sexual violence", "Abduction/forced disappearance", "Mob violence", "Violent demonstration",
+             "Government regains territory", "Non-state actor overtakes territory", "Attack", "Armed clash"]
+
+
+def _specificity(sub: Optional[str]) -> int:
+    if sub in _SPECIFIC:
+        return len(_SPECIFIC) - _SPECIFIC.index(sub)
+    return 0 if sub is None else 1
+
+
+def _is_source_only(actor, kb) -> bool:
+    return actor.type == "media" or (hasattr(kb, "is_reporting_source") and kb.is_reporting_source(actor))
+
+
+def _fmt_date(s):
+    if not s:
+        return None
+    d = date.fromisoformat(s)
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+_VERB = {"Air/drone strike": "carried out air/drone strikes", "Shelling/artillery/missile attack": "shelled",
+         "Armed clash": "clashed with", "Attack": "attacked", "Remote explosive/landmine/IED": "detonated an explosive",
+         "Suicide bomb": "carried out a suicide bombing", "Grenade": "threw a grenade", "Chemical weapon": "used a chemical weapon",
+         "Abduction/forced disappearance": "abducted", "Sexual violence": "sexually assaulted",
+         "Peaceful protest": "protested", "Protest with intervention": "protested and were dispersed",
+         "Excessive force against protesters": "used lethal force against protesters",
+         "Violent demonstration": "rioted", "Mob violence": "attacked as a mob", "Arrests": "arrested",
+         "Agreement": "reached an agreement", "Looting/property destruction": "looted or destroyed property",
+         "Disrupted weapons use": "seized or defused weapons", "Headquarters or base established": "established a base",
+         "Non-violent transfer of territory": "took over territory without fighting",
+         "Government regains territory": "regained territory", "Non-state actor overtakes territory": "took over territory",
+         "Change to group/activity": "changed its activity", "Other": "was involved in an incident"}
+
+
+def _notes(ev_date, kind, a1, a2, loc, place, fat, f_high, f_low, killed, modality, source, trig) -> str:
+    parts = []
+    d = _fmt_date(ev_date)
+    who = a1[0] if a1 else "an unidentified actor"
+    verb = _VERB.get(kind or "", f"{(kind or 'event').lower()} ({trig.text})")
+    s = (f"On {d}, " if d else "") + f"{who} {verb}"
+    if a2 and kind != "Armed clash":
+        s += f" targeting {a2[0]}" if not verb.endswith("with") else ""
+    if kind == "Armed clash" and a2:
+        s += f" {a2[0]}"
+    if loc:
+        s += f" in {loc}" + (f" ({place.admin1})" if place is not None and place.admin1 and place.admin1 != loc else "")
+    s += "."
+    if modality not in ("asserted",):
+        s += f" The event is {modality}."
+    if killed:
+        qual = "more than " if (f_low is not None and f_low > fat) else ""
+        s += f" {qual}{fat} reported killed".capitalize().replace("More than", "More than") + "."
+    elif fat == 0 and kind in _VERB:
+        s += " No fatalities reported."
+    if source:
+        s += f" Source: {source}."
+    return " ".join(s.split())
+
+
+def assemble(*, doc_id, text, sdoc, pub, places, mentions, dates, casualties, triggers, kb, gazetteer):
+    """Events and tolls of one document, in text order (not yet merged)."""
+    return Assembler(doc_id=doc_id, text=text, sdoc=sdoc, pub=pub, places=places, mentions=mentions, dates=dates,
+                     casualties=casualties, triggers=triggers, kb=kb, gazetteer=gazetteer).run()

@@ -1,0 +1,92 @@
+"""Within-document merging: headline and body mentions of one incident become one event.
+
+Two mentions are one incident when they have the same ACLED sub-event type (or, outside ACLED's
+scope, the same PLOVER class), the same modality family, the same place (or one has none), the
+same date (or one has none) and no conflicting actors. The merged event keeps every evidence span;
+its fatalities follow ACLED's conservative rule over the mentions that give a figure, and its range
+covers all of them. Distinct incidents stay distinct.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterable
+
+from marsad.records import Event
+
+
+def _key(e: Event):
+    return (e.event_type, e.sub_event_type if e.event_type else e.plover_event, e.modality in ("asserted", "claimed", "alleged"))
+
+
+def compatible(a: Event, b: Event) -> bool:
+    if _key(a) != _key(b):
+        return False
+    if a.event_type is None and a.plover_event in (None, "CONSULT", "DEMAND", "REQUEST", "AGREE", "REJECT"):
+        # diplomacy with different counterparts or days stays apart; merge only identical parties and day
+        if (a.actor1, a.actor2) != (b.actor1, b.actor2):
+            return False
+    if a.geonameid is not None and b.geonameid is not None and a.geonameid != b.geonameid:
+        return False
+    if a.event_date and b.event_date and a.event_date != b.event_date:
+        return False
+    if a.actor1 and b.actor1 and a.actor1 != b.actor1 and not _unidentified(a.actor1) and not _unidentified(b.actor1):
+        return False
+    return True
+
+
+def _unidentified(name: str) -> bool:
+    return name.startswith("Unidentified")
+
+
+def _combine(a: Event, b: Event) -> Event:
+    figs = [e for e in (a, b) if e.fatalities_low is not None or e.fatalities > 0]
+    if len(figs) == 2:
+        fat = min(a.fatalities, b.fatalities)  # the most conservative figure
+        lows = [e.fatalities_low if e.fatalities_low is not None else e.fatalities for e in figs]
+        highs = [e.fatalities_high for e in figs]
+        f_low = min(min(lows), fat)
+        f_high = None if any(h is None for h in highs) and max(lows) > min(lows) else max(
+            [h for h in highs if h is not None] + [e.fatalities for e in figs])
+        if any(e.fatalities_high is None and e.fatalities_low is not None and e.fatalities_low > e.fatalities for e in figs):
+            f_high = None
+        notes = a.notes
+        if a.fatalities != b.fatalities and "conflicting" not in notes:
+            notes += (f" Reports differ on fatalities ({a.fatalities} per {a.source or 'one report'}, "
+                      f"{b.fatalities} per {b.source or 'another'}); the lower figure is coded.")
+    elif figs:
+        f = figs[0]
+        fat, f_low, f_high, notes = f.fatalities, f.fatalities_low, f.fatalities_high, f.notes
+    else:
+        fat, f_low, f_high, notes = a.fatalities, a.fatalities_low, a.fatalities_high, a.notes
+    victims = {k: (a.victims.get(k) if a.victims.get(k) is not None else b.victims.get(k)) for k in a.victims}
+    best_place = a if a.geonameid is not None and (b.geonameid is None or (a.geo_precision or 3) <= (b.geo_precision or 3)) else b
+    best_date = a if a.event_date and (not b.event_date or (a.time_precision or 3) <= (b.time_precision or 3)) else b
+    ev = sorted(set(a.evidence) | set(b.evidence), key=lambda s: s.start)
+    return replace(
+        a,
+        event_date=best_date.event_date, event_date_end=best_date.event_date_end,
+        time_precision=best_date.time_precision, date_text=best_date.date_text,
+        actor1=a.actor1 if a.actor1 and not _unidentified(a.actor1) else (b.actor1 or a.actor1),
+        inter1=a.inter1 if a.actor1 and not _unidentified(a.actor1) else (b.inter1 if b.actor1 else a.inter1),
+        actor2=a.actor2 or b.actor2, inter2=a.inter2 if a.actor2 else b.inter2,
+        country=best_place.country, iso3=best_place.iso3, admin1=best_place.admin1, admin2=best_place.admin2,
+        location=best_place.location, latitude=best_place.latitude, longitude=best_place.longitude,
+        geo_precision=best_place.geo_precision, geonameid=best_place.geonameid,
+        fatalities=fat, fatalities_low=f_low, fatalities_high=f_high,
+        injuries=(a.injuries if a.injuries is not None else b.injuries), victims=victims,
+        source=a.source or b.source, notes=notes, evidence=tuple(ev),
+        plover_mode=a.plover_mode or b.plover_mode,
+    )
+
+
+def merge_events(events: Iterable[Event]) -> list[Event]:
+    """Merge mentions of the same incident; keeps text order of first mention."""
+    out: list[Event] = []
+    for e in events:
+        for i, m in enumerate(out):
+            if compatible(m, e):
+                out[i] = _combine(m, e)
+                break
+        else:
+            out.append(e)
+    return out

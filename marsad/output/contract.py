@@ -1,0 +1,71 @@
+"""Records -> the JSON objects of the output contract (``docs/output-contract.md``), and validation."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from functools import lru_cache
+from importlib import resources
+
+from marsad.records import DocumentResult, Event, Toll
+
+EVENT_FIELDS = ["event_id", "event_date", "event_date_end", "time_precision", "date_text", "event_type",
+                "sub_event_type", "plover_event", "plover_mode", "actor1", "assoc_actor_1", "inter1", "actor2",
+                "assoc_actor_2", "inter2", "country", "iso3", "admin1", "admin2", "location", "latitude",
+                "longitude", "geo_precision", "geonameid", "fatalities", "fatalities_low", "fatalities_high",
+                "injuries", "victims", "modality", "source", "notes", "evidence"]
+
+
+def event_to_dict(ev: Event) -> dict:
+    d = {f: getattr(ev, f) for f in EVENT_FIELDS}
+    d["victims"] = {k: ev.victims.get(k) for k in ("civilians", "children", "women", "combatants")}
+    d["evidence"] = [s.to_dict() for s in ev.evidence]
+    return d
+
+
+def toll_to_dict(t: Toll) -> dict:
+    d = asdict(t)
+    d["evidence"] = [s.to_dict() for s in t.evidence]
+    return d
+
+
+def document_to_dict(res: DocumentResult) -> dict:
+    if res.error is not None:
+        return {"doc_id": res.doc_id, "error": dict(res.error), "warnings": list(res.warnings)}
+    return {
+        "doc_id": res.doc_id, "title": res.title, "source": res.source, "url": res.url,
+        "publication_date": res.publication_date, "language": res.language,
+        "events": [event_to_dict(e) for e in res.events],
+        "tolls": [toll_to_dict(t) for t in res.tolls],
+        "places": [p.to_contract() for p in res.places],
+        "entities": [{"canonical": e.canonical, "type": e.type, "kb_id": e.kb_id,
+                      "mentions": [m.to_dict() for m in e.mentions]} for e in res.entities],
+        "warnings": list(res.warnings),
+    }
+
+
+@lru_cache(maxsize=1)
+def load_schema() -> dict:
+    return json.loads(resources.files("marsad.output").joinpath("contract.schema.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+    schema = load_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def validate_document(obj: dict) -> list[str]:
+    """Contract violations of one document object (empty when valid)."""
+    errs = []
+    for e in sorted(_validator().iter_errors(obj), key=lambda e: list(e.path)):
+        where = "/".join(str(p) for p in e.path) or "<root>"
+        errs.append(f"{where}: {e.message}")
+    if "events" in obj:
+        text_len = None
+        for ev in obj["events"]:
+            for sp in ev.get("evidence", []):
+                if sp["end"] < sp["start"]:
+                    errs.append(f"events/{ev['event_id']}: evidence end before start")
+    return errs

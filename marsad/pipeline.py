@@ -1,0 +1,157 @@
+"""The extraction pipeline: InputDocument -> DocumentResult.
+
+    ingest -> normalise -> parse (spaCy + entity ruler) -> places -> actors -> dates -> counts
+           -> event triggers -> assemble events and tolls -> merge within the document
+
+Resources (gazetteer, actor knowledge base, spaCy model) are loaded once per :class:`Pipeline`
+and injected, so tests can pass small ones.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import date
+from typing import Iterable, Iterator, Optional, Union
+
+from marsad.ingest.language import detect_language, language_name
+from marsad.ingest.normalize import doc_hash, normalize_for_parse
+from marsad.ingest.readers import ReadFailure
+from marsad.records import DocumentResult, InputDocument
+
+log = logging.getLogger(__name__)
+
+MAX_CHARS = 200_000  # longer documents are cut (with a warning) to keep memory bounded
+
+
+class Pipeline:
+    def __init__(self, gazetteer=None, kb=None, nlp=None):
+        from marsad.actors import ActorResolver, KnowledgeBase
+        from marsad.parse import build_nlp
+        from marsad.places import Gazetteer, Geoparser
+
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.open()
+        self.kb = kb if kb is not None else KnowledgeBase.load()
+        self.nlp = nlp if nlp is not None else build_nlp(self.gazetteer, self.kb)
+        self.geoparser = Geoparser(self.gazetteer)
+        self.resolver = ActorResolver(self.kb)
+
+    # ------------------------------------------------------------------ public API
+    def process(self, doc: InputDocument) -> DocumentResult:
+        return next(iter(self.process_many([doc])))
+
+    def process_text(self, text: str, publication_date: Optional[str] = None, doc_id: Optional[str] = None) -> DocumentResult:
+        return self.process(InputDocument(text=text, publication_date=publication_date, doc_id=doc_id,
+                                          date_origin="argument" if publication_date else None))
+
+    def process_many(self, items: Iterable[Union[InputDocument, ReadFailure]], batch_size: int = 16) -> Iterator[DocumentResult]:
+        """Process documents in input order; read failures pass through as error results."""
+        batch: list = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    # ------------------------------------------------------------------ internals
+    def _prepare(self, doc: InputDocument) -> tuple[InputDocument, list[str]]:
+        from marsad.ingest.dateline import find_dateline
+
+        warnings = list(doc.warnings)
+        text = doc.text
+        if len(text) > MAX_CHARS:
+            warnings.append(f"text longer than {MAX_CHARS} characters; only the first {MAX_CHARS} were analysed")
+            text = text[:MAX_CHARS]
+        doc_id = doc.doc_id or doc_hash(text)
+        pub = doc.publication_date
+        if pub is None:
+            found = find_dateline(text)
+            if found is not None:
+                d, span = found
+                pub = d.isoformat()
+                warnings.append(f"publication date {pub} taken from the dateline {span.text!r}")
+                doc = replace(doc, date_origin="dateline")
+            else:
+                warnings.append("no publication date: relative dates left unresolved")
+        return replace(doc, text=text, doc_id=doc_id, publication_date=pub), warnings
+
+    def _run_batch(self, batch: list) -> Iterator[DocumentResult]:
+        prepared: list = []
+        for item in batch:
+            if isinstance(item, ReadFailure):
+                prepared.append(("fail", item, None))
+                continue
+            doc, warnings = self._prepare(item)
+            lang = detect_language(doc.text)
+            if lang not in ("en", "und"):
+                warnings.append(f"language {language_name(lang)} ({lang}) is not supported: only English is analysed")
+                prepared.append(("lang", doc, (warnings, lang)))
+                continue
+            prepared.append(("ok", doc, warnings))
+        texts = [normalize_for_parse(d.text) for kind, d, _ in prepared if kind == "ok"]
+        parsed = iter(self.nlp.pipe(texts, batch_size=len(texts) or 1))
+        for kind, doc, extra in prepared:
+            if kind == "fail":
+                yield DocumentResult(doc_id=doc.doc_id or doc.origin, title=None, source=None, url=None,
+                                     publication_date=None, language="und", text="", events=(), tolls=(),
+                                     places=(), entities=(), warnings=(),
+                                     error={"code": doc.code, "message": doc.message, "origin": doc.origin})
+                continue
+            if kind == "lang":
+                warnings, lang = extra
+                yield self._empty(doc, warnings, lang)
+                continue
+            sdoc = next(parsed)
+            try:
+                yield self._analyse(doc, sdoc, extra)
+            except Exception as exc:  # one bad document never stops a batch; it is reported, not dropped
+                log.exception("analysis failed for %s", doc.origin or doc.doc_id)
+                yield DocumentResult(doc_id=doc.doc_id, title=doc.title, source=doc.source, url=doc.url,
+                                     publication_date=doc.publication_date, language="en", text=doc.text,
+                                     events=(), tolls=(), places=(), entities=(), warnings=tuple(extra),
+                                     error={"code": "analysis_failed", "message": f"{doc.origin or doc.doc_id}: "
+                                            f"{exc.__class__.__name__}: {exc}"})
+
+    def _empty(self, doc: InputDocument, warnings, lang) -> DocumentResult:
+        return DocumentResult(doc_id=doc.doc_id, title=doc.title, source=doc.source, url=doc.url,
+                              publication_date=doc.publication_date, language=lang, text=doc.text, events=(),
+                              tolls=(), places=(), entities=(), warnings=tuple(warnings))
+
+    def _analyse(self, doc: InputDocument, sdoc, warnings: list[str]) -> DocumentResult:
+        from marsad.counts import find_casualties
+        from marsad.events.assemble import assemble
+        from marsad.events.triggers import find_triggers
+        from marsad.merge import merge_events
+        from marsad.time import find_dates
+
+        pub = date.fromisoformat(doc.publication_date) if doc.publication_date else None
+        places = self.geoparser.geoparse(sdoc)
+        mentions = self.resolver.resolve(sdoc, places)
+        dates = find_dates(sdoc, pub)
+        casualties = find_casualties(sdoc)
+        triggers = find_triggers(sdoc)
+        events, tolls = assemble(doc_id=doc.doc_id, text=doc.text, sdoc=sdoc, pub=pub, places=places,
+                                 mentions=mentions, dates=dates, casualties=casualties, triggers=triggers,
+                                 kb=self.kb, gazetteer=self.gazetteer)
+        events = merge_events(events)
+        entities = self.resolver.entities(mentions)
+        place_entities = _place_entities(places)
+        return DocumentResult(
+            doc_id=doc.doc_id, title=doc.title, source=doc.source, url=doc.url,
+            publication_date=doc.publication_date, language="en", text=doc.text,
+            events=tuple(events), tolls=tuple(tolls),
+            places=tuple(p for p in places if not p.is_demonym), entities=tuple(entities) + place_entities,
+            warnings=tuple(warnings))
+
+
+def _place_entities(places) -> tuple:
+    from marsad.records import EntityRecord, Span
+
+    groups: dict = {}
+    for p in places:
+        if p.geonameid is None or p.is_demonym:
+            continue
+        groups.setdefault(p.geonameid, (p.name, []))[1].append(Span(p.start, p.end, p.text))
+    return tuple(EntityRecord(canonical=name, type="location", kb_id=f"geonames:{gid}" if isinstance(gid, int) else str(gid),
+                              mentions=tuple(spans)) for gid, (name, spans) in groups.items())
