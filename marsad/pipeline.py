@@ -131,6 +131,12 @@ class Pipeline:
         people = [(m.start, m.end) for m in mentions if m.actor.type == "person"]
         places = [p for p in places if not any(a < p.end and p.start < b for a, b in people)]
         dates = find_dates(sdoc, pub)
+        from marsad.ingest.dateline import find_dateline
+        dl = find_dateline(doc.text)
+        if dl is not None:
+            # the dateline is when the story was filed, not when anything in it happened
+            _, span = dl
+            dates = [d for d in dates if not (d.start < span.end and span.start < d.end)]
         casualties = find_casualties(sdoc)
         triggers = find_triggers(sdoc)
         events, tolls = assemble(doc_id=doc.doc_id, text=doc.text, sdoc=sdoc, pub=pub, places=places,

@@ -503,6 +503,8 @@ class KnowledgeBase:
         if not name or not name.strip()[:1].isupper():
             return []
         key = norm(name)
+        if key in self.capital_to_iso or key in self.name_to_iso or key in self.adjective_to_iso:
+            return []  # a capital, country or nationality is not a misspelt name ("Baghdad" !~ "Baghdadi")
         res = [(self.actors[k], s, r) for s, r, k in self._fuzzy_cached(key)]
         if types:
             res = [x for x in res if x[0].type in types]

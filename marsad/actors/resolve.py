@@ -47,6 +47,9 @@ retaliate respond mobilize mobilise reinforce carry conduct continue resume esca
 halt suspend close open use fire kill besiege surround advance push move build establish
 provide supply deliver receive give grant extend pay fund arm train
 """.split())
+ADDRESSEE_VERBS = {"blame", "accuse", "urge", "warn", "criticize", "criticise", "condemn", "ask", "call",
+                   "tell", "threaten", "sanction", "pressure", "invite", "thank", "praise", "reassure",
+                   "denounce", "petition", "lobby", "press"}
 MILITARY_VERBS = set("""
 launch attack target strike bomb shell hit raid seize capture retake besiege surround advance
 push fire kill deploy mobilize mobilise reinforce resume escalate intensify conduct carry shoot
@@ -63,7 +66,8 @@ FORCE_KIND = {
     "gunboats": "military", "tanks": "military", "airforce": "military", "units": "military",
     "battalion": "military", "brigade": "military", "division": "military", "marines": "military",
     "warships": "military", "bombers": "military", "paratroopers": "military", "commandos": "military",
-    "police": "police", "policemen": "police", "gendarmes": "police", "gendarmerie": "police",
+    "police": "police", "policemen": "police", "policeman": "police", "servicemen": "military",
+    "serviceman": "military", "gendarmes": "police", "gendarmerie": "police",
     "officers": "police",
     "government": "government", "regime": "government", "authorities": "government",
     "officials": "government", "ministry": "government", "presidency": "government",
@@ -74,7 +78,7 @@ FORCE_KIND = {
     "rioters": "rioters",
 }
 STATE_WORDS = {"government", "regime", "state", "army", "security", "federal", "national", "military",
-               "governmental"}
+               "governmental", "govt", "gov't", "govt.", "government-backed"}
 GENERIC_ARMED = {"gunmen", "gunman", "militants", "militant", "assailants", "assailant", "attackers",
                  "attacker", "insurgents", "insurgent", "terrorists", "terrorist", "jihadists",
                  "jihadist", "armed men", "kidnappers", "abductors", "raiders",
@@ -114,8 +118,21 @@ ATTACK_NOUNS = {"shelling", "strike", "airstrike", "bombardment", "raid", "rocke
                 "warplane", "jet", "helicopter", "aircraft", "mortar", "sniper", "shell", "barrage"}
 PROTEST_LEMMAS = {"protest", "demonstrate", "rally", "march", "picket", "sit-in", "demonstration",
                   "strike", "gather", "boycott", "petition"}
-RIOT_LEMMAS = {"riot", "pelt", "vandalise", "vandalize", "torch", "loot", "ransack", "lynch", "mob",
-               "rioter", "stone"}
+RIOT_LEMMAS = {"riot", "pelt", "vandalise", "vandalize", "lynch", "mob", "rioter", "stone"}
+CROWD_NOUNS = {"locals", "mob", "crowd", "crowds", "villagers", "group", "groups", "youths", "youth",
+               "residents", "people", "workers", "students", "supporters", "protesters", "demonstrators",
+               "traders", "vendors", "farmers", "drivers", "members", "activists", "women", "men",
+               "labourers", "laborers", "migrants", "teachers", "nurses", "doctors", "employees", "inmates",
+               "prisoners", "fans", "mourners", "relatives", "family", "families", "community", "locals"}
+
+
+ARMED_NAME = re.compile(r"\b(?:Brigades?|Army|Front|Division|Corps|Battalions?|Militias?|Liwa|Jaysh|Jaish|"
+                        r"Faylaq|Failaq|Harakat|Katiba|Kataib|Kata'ib|Saraya|Ansar|Mujahideen|Mujahidin|"
+                        r"Regiment|Legion|Jabhat|Tahrir|Hezb|Hizb|Lashkar|Tehreek|Tehrik|Resistance|"
+                        r"Liberation|Rebels|Insurgents|Cartel|Gang)\b")
+
+
+_STATE_UNIT = re.compile(r"(?:Military|Police) Forces of|Government of")
 
 
 def _tokens(doc) -> list:
@@ -251,6 +268,12 @@ class ActorResolver:
         if not (seat or cap or ctry):
             return None
         verb = self._subject_verb(ent)
+        root = ent.root
+        if verb is None and (cap or ctry or seat) and root.dep_ == "dobj" and \
+                root.head.lemma_.lower() in ADDRESSEE_VERBS:
+            iso = seat or cap or ctry
+            return (kb.state_actor(iso, "government", date), 0.8,
+                    "metonymy: %s as object of '%s'" % (iso, root.head.text))
         if verb is None:
             if seat and ent.root.dep_ in ("nsubj", "nsubjpass", "poss", "compound", "appos"):
                 return (kb.state_actor(seat, "government", date), 0.9, "metonymy: seat of government of %s" % seat)
@@ -306,6 +329,9 @@ class ActorResolver:
                 actor = self._choose(actors, iso)
                 if actor.type == "person" and not text[:1].isupper():
                     continue
+                if iso and actor.country and actor.country != iso and not actor.kb_id.startswith("state:") \
+                        and actor.acled_name and _STATE_UNIT.match(actor.acled_name):
+                    continue  # "state police" in Venezuela is not Mexico's State Police
                 if actor.kb_id.startswith("state:") and j < n and toks[j].ent_type_ == "PERSON" and \
                         toks[j - 1].lower_ in ROLE_WORDS:
                     continue  # "French President Emmanuel Macron": the role belongs to the person
@@ -413,6 +439,11 @@ class ActorResolver:
                     res = None
                 else:
                     return (ent.start, self._specialise(actor, iso, date), score, reason)
+        if ent.label_ == "ORG" and text[:1].isupper() and ARMED_NAME.search(text) and len(text) > 4:
+            name = re.sub(r"^(?:the|The)\s+", "", text)
+            actor = Actor(kb_id="adhoc:group:" + norm(name).replace(" ", "_"), canonical=name, type="armed_group",
+                          acled_name=name, inter=2, country=iso, source_note="not in knowledge base")
+            return (ent.start, actor, 0.5, "unknown armed group (name pattern)")
         if ent.label_ == "PERSON" and len(text) > 2 and text[:1].isupper():
             rep = ctx[1] if ctx else None
             key = norm(text)
@@ -558,6 +589,13 @@ class ActorResolver:
                         k2 = "government"
                 claim(j, end, kb.state_actor(iso, k2, date), 0.7, "state noun '%s', country from document (%s)" % (low, iso))
                 continue
+            if j > 0 and taken[j - 1] and doc[j - 1].text[:1].isupper():
+                continue  # "Houthi security forces", "RF militants": part of a named group's mention
+            if low in ("soldier", "soldiers", "servicemen", "serviceman", "troops", "policemen",
+                       "policeman", "gendarmes") and iso and not mods:
+                claim(j, end, kb.state_actor(iso, "police" if kind == "police" else "military", date), 0.6,
+                      "bare '%s', country from document (%s)" % (low, iso))
+                continue
             if state_word or (low in ("army", "military", "police", "regime", "government", "authorities")
                               and tok.i > 0 and doc[tok.i - 1].lower_ in ("the", "its", "their")):
                 if "pro" in mods or any(m.startswith("pro-") for m in mods):
@@ -624,6 +662,8 @@ class ActorResolver:
                             break
                         k -= 1
                 for sbj in subj:
+                    if sbj.pos_ == "PRON" or (sbj.lower_ not in CROWD_NOUNS and sbj.lower_ not in VICTIM_NOUNS):
+                        continue
                     left, right = sbj.left_edge.i, sbj.i + 1
                     if not any(taken[left:right]):
                         claim(left, right, kb.state_actor(iso, kind, date), 0.7,

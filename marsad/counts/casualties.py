@@ -461,12 +461,6 @@ def _clause_tokens(root, keep):
     return out
 
 
-def _span_text(doc, idxs) -> tuple[int, int, str]:
-    lo, hi = min(idxs), max(idxs)
-    s, e = doc[lo].idx, doc[hi].idx + len(doc[hi])
-    return s, e, doc.text[s:e]
-
-
 def _scope(doc, hit: _Hit) -> tuple[str, Optional[str]]:
     trig = hit.trigger
     sent_start, sent_end = _sent_bounds(doc, trig.i)

@@ -110,6 +110,7 @@ class Assembler:
         self.focus_cc = self._focus_country()
         self.last_attacker: dict = {}  # place key / country -> (name, inter)
         self.built: list = []  # (event, place, near) in text order
+        self.extra_tolls: list = []
         self._last_place = None
         self._last_near = False
 
@@ -206,7 +207,8 @@ class Assembler:
     def carried_date(self, trig):
         para = self.ix.para(trig.start)
         earlier = [d for d in self.dates if d.start < trig.start and d.date and d.kind != "duration"]
-        same_para = [d for d in earlier if self.ix.para(d.start) == para]
+        s_here = self.ix.sent(trig.start)
+        same_para = [d for d in earlier if self.ix.para(d.start) == para and s_here - self.ix.sent(d.start) <= 2]
         if same_para:
             return same_para[-1], "paragraph"
         return None, "publication"
@@ -309,15 +311,22 @@ class Assembler:
                 a1 = _actor_name(pre[-1].actor, self.kb, violent, trig.event_type, when)
         cc = (place.country_code if place is not None else None) or self.focus_cc
         key = (place.geonameid if place is not None else None)
+        if trig.event_type in ("Protests", "Riots"):
+            # ACLED names the crowd "Protesters (Country)" / "Rioters (Country)"; organisers are associates
+            who = "protesters" if trig.event_type == "Protests" else "rioters"
+            crowd = _state(self.kb, cc, who, when)
+            if crowd is not None:
+                if a1 is not None and a1[1] not in (1, 2, 3, 4, 8) and a1[0] != crowd.acled_name:
+                    self._assoc1 = a1[0]
+                if a1 is None or a1[1] not in (1, 2, 3, 4, 8) or trig.event_type == "Protests":
+                    a1 = (crowd.acled_name or crowd.canonical, crowd.inter)
+            if trig.event_type == "Protests" and trig.sub_event_type == "Peaceful protest":
+                a2 = None
         if a1 is None and violent:
             # instrument-led clause ("air strikes killed ..."): whoever attacked this area before
             prev = self.last_attacker.get(key) or self.last_attacker.get(cc)
             if prev:
                 a1 = prev
-            elif trig.event_type in ("Protests", "Riots"):
-                who = "protesters" if trig.event_type == "Protests" else "rioters"
-                a = _state(self.kb, cc, who, when)
-                a1 = (a.acled_name or a.canonical, a.inter) if a else None
             else:
                 a = _state(self.kb, cc, "unidentified", when)
                 a1 = (a.acled_name or a.canonical, a.inter) if a else None
@@ -351,8 +360,67 @@ class Assembler:
             if ev is not None:
                 events.append(ev)
                 self.built.append((ev, self._last_place, self._last_near))
-        tolls = self._tolls()
+        events = self._attach_orphans(events, used_cas)
+        tolls = self._tolls() + self.extra_tolls
         return events, tolls
+
+    def _attach_orphans(self, events, used_cas):
+        """Counts stated in a sentence of their own ("Nine soldiers were killed.") belong to the
+        violent event just before them in the same paragraph."""
+        from dataclasses import replace
+        orphans = [c for c in self.casualties if c.scope == "incident" and id(c) not in used_cas
+                   and c.category in ("killed", "injured")]
+        for c in orphans:
+            para = self.ix.para(c.start)
+            best = None
+            for i, ev in enumerate(events):
+                if ev.event_type not in VIOLENT_TYPES or not ev.evidence:
+                    continue
+                if ev.evidence[0].start <= c.start and self.ix.para(ev.evidence[0].start) == para:
+                    best = i
+            if best is None:
+                continue
+            ev = events[best]
+            if c.category == "killed":
+                if ev.fatalities_low is not None or ev.fatalities:
+                    continue  # the event already has its own figure; do not add a second one
+                victims = dict(ev.victims)
+                for k, v in (c.victims or {}).items():
+                    if k in victims and v is not None:
+                        victims[k] = (victims[k] or 0) + v
+                events[best] = replace(ev, fatalities=c.best, fatalities_low=c.low if c.low is not None else c.best,
+                                       fatalities_high=c.high if c.low is not None else c.best, victims=victims,
+                                       evidence=tuple(sorted(set(ev.evidence) | {Span(c.start, c.end, c.text)},
+                                                             key=lambda s: s.start)),
+                                       notes=ev.notes.replace(" No fatalities reported.", "") + f" {c.best} reported killed.")
+            elif ev.injuries is None:
+                events[best] = replace(ev, injuries=c.best)
+            used_cas.add(id(c))
+        return events
+
+    def _is_background(self, trig, dexpr, ev_date, prec) -> bool:
+        s0, s1 = self._sentence_span(trig)
+        spans = [d for d in self.dates if s0 <= d.start < s1 and d.kind == "duration" and self._attached(d, trig)
+                 and not _short_span(d)]
+        if spans:
+            return True
+        if dexpr is None or self.pub is None or not ev_date:
+            return False
+        age = (self.pub - date.fromisoformat(ev_date)).days
+        return age > 31 or (prec == 3 and age > 0 and dexpr.date_end is None)
+
+    def _toll(self, c, scope, dexpr=None) -> Toll:
+        sent = self.ix.sents[self.ix.sent(c.start)]
+        pl = [p for p in self.real_places if sent.start_char <= p.start < sent.end_char]
+        pl = pl[0] if pl else None
+        fake = type("T", (), {"start": c.start, "sent_start": sent.start_char, "sent_end": sent.end_char})
+        return Toll(kind=TOLL_KIND.get(c.category, "other"), scope=scope,
+                    count_low=c.low if c.low is not None else c.best, count_high=c.high,
+                    period_start=dexpr.date if dexpr is not None else None,
+                    period_end=(dexpr.date_end or dexpr.date) if dexpr is not None else None,
+                    location=pl.name if pl else None, latitude=pl.latitude if pl else None,
+                    longitude=pl.longitude if pl else None, source=self.source_for(fake),
+                    evidence=(Span(c.start, c.end, self.text[c.start:c.end]),))
 
     def _habitual(self, trig) -> bool:
         """ "Damascus has repeatedly said it targets only militants": a generic claim, not an incident."""
@@ -438,11 +506,25 @@ class Assembler:
                 ev_date = ev_end = prec = dtext = None
         self._last_place, self._last_near = place, near
         when = date.fromisoformat(ev_date) if ev_date else self.pub
+        if event_type in VIOLENT_TYPES and self._is_background(first, dexpr, ev_date, prec):
+            # a past incident or a campaign total cited as context: a toll, never this report's incident
+            cas = [c for c in self.casualties_for(first) if id(c) not in used_cas and c.category == "killed"]
+            for c in cas:
+                used_cas.add(id(c))
+                self.extra_tolls.append(self._toll(c, "background" if (dexpr is None or dexpr.kind != "duration")
+                                                   else "cumulative", dexpr))
+            return None
         cas = [c for c in self.casualties_for(first) if id(c) not in used_cas]
         for c in cas:
             used_cas.add(id(c))
         killed = [c for c in cas if c.category == "killed"]
         injured = [c for c in cas if c.category == "injured"]
+        # Several counts of one category in one clause group are repeated reports of the same
+        # dead (headline + lead run together) unless their victims are disjoint groups.
+        if len(killed) > 1:
+            killed = [max(killed, key=lambda c: (c.best, -c.start))]
+        if len(injured) > 1:
+            injured = [max(injured, key=lambda c: (c.best, -c.start))]
         victims = {"civilians": None, "children": None, "women": None, "combatants": None}
         for c in killed:
             for k, v in (c.victims or {}).items():
@@ -450,12 +532,13 @@ class Assembler:
                     victims[k] = (victims[k] or 0) + v
         fat = sum(c.best for c in killed)
         lows = [c.low if c.low is not None else c.best for c in killed]
-        highs = [c.high for c in killed]
+        highs = [c.high if (c.high is not None or c.low is not None) else c.best for c in killed]
         f_low = sum(lows) if killed else None
         f_high = sum(highs) if killed and all(h is not None for h in highs) else None
         inj = sum(c.best for c in injured) if injured else None
         if event_type is None and not killed:
             fat, f_low, f_high = 0, None, None
+        self._assoc1 = None
         a1, a2 = self.actors_for(trig, place, when, victims)
         if event_type is None and a1 is None:
             return None
@@ -481,7 +564,7 @@ class Assembler:
         return Event(
             event_id=eid, event_date=ev_date, event_date_end=ev_end, time_precision=prec, date_text=dtext,
             event_type=event_type, sub_event_type=sub_type, plover_event=trig.plover_event,
-            plover_mode=trig.plover_mode, actor1=a1[0] if a1 else None, assoc_actor_1=None,
+            plover_mode=trig.plover_mode, actor1=a1[0] if a1 else None, assoc_actor_1=self._assoc1,
             inter1=a1[1] if a1 else None, actor2=a2[0] if a2 else None, assoc_actor_2=None,
             inter2=a2[1] if a2 else None, country=country, iso3=iso3,
             admin1=place.admin1 if place else None, admin2=place.admin2 if place else None, location=loc_name,
@@ -523,6 +606,13 @@ _SPECIFIC = ["Chemical weapon", "Suicide bomb", "Remote explosive/landmine/IED",
              "Shelling/artillery/missile attack", "Excessive force against protesters", "Protest with intervention",
              "Sexual violence", "Abduction/forced disappearance", "Mob violence", "Violent demonstration",
              "Government regains territory", "Non-state actor overtakes territory", "Attack", "Armed clash"]
+
+
+def _short_span(d) -> bool:
+    """ "in the past 24 hours", "over the last two days": a day's fighting, reported as one incident."""
+    if not d.date or not d.date_end:
+        return False
+    return (date.fromisoformat(d.date_end) - date.fromisoformat(d.date)).days <= 2
 
 
 def _specificity(sub: Optional[str]) -> int:

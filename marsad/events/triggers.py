@@ -260,6 +260,16 @@ def _real(tok):
     return tok
 
 
+_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+               "day", "night", "morning", "evening", "afternoon", "week", "month", "year", "weekend", "dawn",
+               "midnight", "noon", "hour", "time", "occasion", "anniversary"}
+
+
+def _temporal(tok) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _TIME_WORDS or tok.lemma_.lower() in _TIME_WORDS
+
+
 def _arguments(tok):
     """(agent token, patient token, extra tokens) of a trigger token from the parse."""
     agent = patient = None
@@ -280,7 +290,7 @@ def _arguments(tok):
         elif d == "prep":
             low = c.lower_
             p = _pobj(c)
-            if p is None:
+            if p is None or _temporal(p):
                 continue
             if low == "by" and agent is None:
                 agent = p
@@ -309,6 +319,16 @@ def _arguments(tok):
                     if c.dep_ == "agent":
                         agent = _pobj(c)
                         break
+        # "shot and killed a soldier": the object of the coordinated verb
+        if patient is None:
+            for c in tok.children:
+                if c.dep_ == "conj" and c.pos_ == "VERB":
+                    for g in c.children:
+                        if g.dep_ in ("dobj", "obj"):
+                            patient = g
+                            break
+                if patient is not None:
+                    break
         # relative clause "gunmen who attacked", participle "civilians killed by"
         if tok.dep_ == "relcl":
             if agent is None or agent.lower_ in _REL_PRON:
@@ -357,9 +377,12 @@ def _scan(doc, sent, lex: _Lexicon) -> _Sent:
                     s.cues[cat] = s.cues.get(cat, 0.0) + row.weight
                     s.cue_tokens.setdefault(head, {})[cat] = row.weight
                 continue
-            if not _pos_ok(row.pos, doc[head]) and not (len(idxs) > 1 and row.pos == "N" and (
+            if not _pos_ok(row.pos, doc[head]) and not (len(idxs) > 1 and row.role in ("block", "instrument")) \
+                    and not (len(idxs) > 1 and row.pos == "N" and (
                     doc[head].pos_ not in ("VERB", "AUX") or any(doc[j].text in _SKIP for j in range(idxs[0], idxs[-1])))):
                 continue
+            if row.role == "trigger" and doc[head].ent_type_ in ("DATE", "TIME"):
+                continue  # "March 21"
             if row.role in ("trigger", "instrument") and doc[head].pos_ == "PROPN" and doc[head].ent_type_ in (
                     "ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "NORP", "GPE"):
                 continue  # "National Liberation Front", "Air Force Intelligence"
@@ -556,6 +579,9 @@ def _place_like(tok) -> bool:
 def _victim_rule(tok, lem, agent, patient, acats, pcats, sent: _Sent, lex) -> str:
     """Attack (civilian victims) or Armed clash (armed victims / two armed sides) for a violent
     trigger with no weapon that decides the sub-type."""
+    if patient is not None and any(t.lower_ in ("civilian", "civilians", "off-duty", "former", "retired", "unarmed")
+                                   for t in patient.subtree if t.i <= patient.i + 2):
+        return ATTACK  # "a civilian school guard", "an off-duty soldier" (ACLED: not engaged as combatants)
     if patient is not None:
         if _is_combatant(pcats) or (pcats.get("base", 0) >= 0.6 and not pcats.get("civilian")):
             return ARMED_CLASH
@@ -611,12 +637,14 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "towards", "toward", "into"):
                 p = _pobj(c)
-                if p is not None:
+                if p is not None and not _temporal(p):
                     patient = _real(p)
                     break
     etype, sub, plover, mode = row.etype, row.subtype, row.plover, row.mode
     lem_row = row.phrase[0]
-    if etype is not None and len(idxs) == 1 and tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG", "VBD"):
+    if etype is not None and len(idxs) == 1 and tok.dep_ == "amod" and tok.tag_ == "VBD" and patient is None:
+        patient = tok.head  # "the army controlled Sruj town" parsed as a noun phrase
+    elif etype is not None and len(idxs) == 1 and tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):
         # "opposition-controlled areas", "the besieged town": a modifier, not an event
         etype = sub = None
     if lem_row == "death" and tok.head.lemma_.lower() in ("toll", "count", "figure", "tally"):
@@ -698,7 +726,10 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
             if sub == ARMED_CLASH:
                 plover = "FIGHT"
     elif sub == "TERRITORY":
-        if patient is not None and (pcats.get("weapon", 0) >= 0.8):
+        if patient is not None and pcats.get("property", 0) >= 0.8 and lem in ("seize", "capture", "take over") \
+                and not _place_like(patient):
+            etype, sub, plover, mode = "Strategic developments", LOOTING, "COERCE", "seize"
+        elif patient is not None and (pcats.get("weapon", 0) >= 0.8):
             etype, sub, plover, mode = "Strategic developments", DISRUPTED, "COERCE", "confiscate"
         elif patient is not None and (_is_civilian(pcats) and pcats.get("property", 0) < 0.8
                                       and pcats.get("civilian", 0) >= 1.0) and not _place_like(patient) \
@@ -753,7 +784,13 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
         cats = pcats
         if not (cats.get("weapon", 0) >= 0.5 or (patient is not None and patient.lemma_.lower() in _AIR_WORDS)):
             etype = sub = None
-    elif sub == LOOTING and lem == "destroy":
+    elif sub == LOOTING and lem in ("destroy", "burn", "damage") and inst_row is not None and inst_row.subtype \
+            and inst_row.subtype != "FIREARMS" and inst_row.weight >= 0.6 and pcats.get("weapon", 0) < 0.8 \
+            and patient is not None and patient.pos_ != "PRON" and pcats.get("property", 0) >= 0.5:
+        # "a bomb dropped from a helicopter destroyed two buildings": the weapon decides
+        etype, sub, plover, mode = inst_row.etype, inst_row.subtype, inst_row.plover, inst_row.mode
+        inst_specific = True
+    elif sub == LOOTING and lem in ("destroy", "damage"):
         if pcats.get("weapon", 0) >= 0.8:
             etype, sub, plover, mode = "Strategic developments", DISRUPTED, "COERCE", "confiscate"
         elif pcats.get("property", 0) >= 0.8:
@@ -768,6 +805,11 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
     elif sub == "Agreement" and row.weight < 0.75:
         if not (window.get("state", 0) + window.get("nonstate", 0) >= 0.8 or sent.cues.get("nonstate")):
             etype = sub = None
+    elif lem == "patrol" and sub == "Change to group/activity":
+        gov = tok.head
+        if not (tok.dep_ in ("dobj", "nsubj") and gov.lemma_.lower() in ("conduct", "carry", "take", "hold", "launch",
+                                                                          "begin", "start", "run", "resume")):
+            etype = sub = None
     elif sub == "Change to group/activity" and row.weight < 0.6:
         if not (sent.cues.get("nonstate", 0) >= 0.8 or sent.cues.get("state", 0) >= 1.5):
             etype = sub = None
@@ -777,7 +819,8 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
         elif lem in ("enter", "evacuate") and not any(
                 lex_row_lem in ("withdraw", "withdrawal", "hand", "handover", "retreat") for lex_row_lem in
                 (doc[i].lemma_.lower() for i in range(sent.start, sent.end))) and not _no_resistance(sent):
-            if lem == "enter" and agent is not None and (_armed_side(acats) or agent.lemma_.lower() in (
+            violent_here = any(r2.etype == "VIOLENCE" for _, r2, _ in sent.triggers)
+            if lem == "enter" and not violent_here and agent is not None and (_armed_side(acats) or agent.lemma_.lower() in (
                     "convoy", "column", "reinforcement", "patrol", "vehicle", "tank")):
                 # ACLED "movement of forces"
                 etype, sub, plover, mode = "Strategic developments", "Change to group/activity", "MOBILIZE", "troops"
@@ -791,6 +834,11 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
     elif lem in ("block", "cut off") and sub == PEACEFUL:
         if patient is None or patient.lemma_.lower() not in _ROADS:
             etype = sub = None
+    if row.phrase == ("engage",) and not (any(
+            c.dep_ == "prep" and c.lower_ == "in" and _pobj(c) is not None and _pobj(c).lemma_.lower() in (
+                "fight", "fighting", "clash", "battle", "combat", "gunfight", "firefight", "exchange", "shootout")
+            for c in tok.children) or (patient is not None and _armed_side(pcats))):
+        etype = sub = None
     if row.phrase == ("exchange",) and patient is not None and patient.lemma_.lower() in (
             "prisoner", "detainee", "captive", "hostage", "body", "bodies", "prisoners"):
         etype, sub, plover, mode = "Strategic developments", "Agreement", "AGREE", None
@@ -999,6 +1047,8 @@ def _protest_flags(cands, sents_win, lex) -> dict:
     f = {"violent": 0.0, "excessive": False, "intervention": 0.0, "peaceful": False}
     for s, cs in sents_win:
         for ti, cats in s.cue_tokens.items():
+            if "violent" in cats and _in_topic_pp(s_doc(s, ti)):
+                continue  # "protest against police brutality / violence": the topic, not the act
             if "violent" in cats:
                 tok = s_doc(s, ti)
                 h, acats = _governing_subject_cats(tok, lex, s)
@@ -1007,6 +1057,11 @@ def _protest_flags(cands, sents_win, lex) -> dict:
                 f["violent"] += cats["violent"]
             if "intervention" in cats:
                 f["intervention"] += cats["intervention"]
+                t0 = s_doc(s, ti)
+                if any(c.lower_ in ("violently", "violent", "brutally", "brutal", "bloody", "deadly", "lethal")
+                       for c in t0.children) or (t0.dep_ == "pobj" and any(
+                           x.lemma_.lower() in ("die", "kill") for x in [t0.head.head])):
+                    f["excessive"] = True  # "violently suppressed", "three die in protest crackdown"
             if "peaceful" in cats:
                 f["peaceful"] = True
             if "excessive" in cats:
@@ -1022,11 +1077,34 @@ def _protest_flags(cands, sents_win, lex) -> dict:
                 if pc.get("protest") or (lem == "die" and _cats(c.agent, lex, s).get("protest")) or \
                         (c.patient is None and lem in ("open fire", "fire", "shoot")) or _is_civilian(pc):
                     f["excessive"] = True
+            if c.generic and lem in ("attack", "assault", "beat", "storm", "stab") and (
+                    ac.get("protest") or (c.agent is not None and _is_civilian(ac))) and _armed_side(pc) == "state":
+                f["violent"] += 1.0  # demonstrators attacking the police
             if lem in _INTERVENTION_ARREST and c.tok.pos_ in ("VERB", "AUX"):
-                if pc.get("protest") or (c.patient is not None and c.patient.lower_ in ("them", "some", "dozens", "hundreds", "several")) \
-                        or any(cc.row.etype == "Protests" for cc in cs):
+                if pc.get("protest") or (c.patient is not None and (
+                        c.patient.lower_ in ("them", "some", "dozens", "hundreds", "several", "many", "people")
+                        or c.patient.tag_ in ("NNS", "CD") or any(x.dep_ == "nummod" for x in c.patient.children))) \
+                        or any(cc.row.etype == "Protests" and not _organised(cc.tok) for cc in cs):
                     f["intervention"] += 1.0
+            if c.generic and lem in ("beat", "assault", "attack") and _armed_side(ac) == "state" and (
+                    pc.get("protest") or _is_civilian(pc)):
+                f["intervention"] += 1.0  # police beating demonstrators
+                if any(x.lower_ in ("brutally", "violently", "savagely", "mercilessly") for x in c.tok.children):
+                    f["excessive"] = True
     return f
+
+
+def _in_topic_pp(tok) -> bool:
+    t = tok
+    for _ in range(4):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in ("against", "over", "about", "for", "of"):
+            return True
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "pcomp", "acl"):
+            return False
+        t = t.head
+    return False
 
 
 def s_doc(s, i):
@@ -1034,7 +1112,7 @@ def s_doc(s, i):
 
 
 def _protest_sub_from(f) -> str:
-    if f["violent"] >= 1.0 and not f["peaceful"]:
+    if f["violent"] >= 0.8 and not f["peaceful"]:
         return VIOLENT_DEMO
     if f["excessive"]:
         return EXCESSIVE
@@ -1052,6 +1130,19 @@ def _no_resistance(s: _Sent) -> bool:
                 return True
             if t.dep_ == "dobj" and any(c.dep_ == "neg" for c in t.head.children):
                 return True
+    return False
+
+
+def _organised(tok) -> bool:
+    """A protest mentioned as what someone organised / took part in / called for (a reason for an arrest)."""
+    t = tok
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in ("organise", "organize", "participate", "plan", "lead", "call", "incite", "join",
+                                "attend", "anticipation", "ahead", "charge", "related"):
+            return True
     return False
 
 
@@ -1076,7 +1167,8 @@ def _frame(cands: list[_Cand], s: _Sent, window: dict, protest_ctx, lex, flags=N
             take = False
             if c.row.etype == "Protests":
                 take = True
-            elif c.sub == ARRESTS and (pc.get("protest") or any(x.row.etype == "Protests" for x in cands)):
+            elif c.sub == ARRESTS and (pc.get("protest") or any(x.row.etype == "Protests" and not _organised(x.tok)
+                                                                  for x in cands)):
                 take = True
             elif c.generic and c.sub in (ATTACK, ARMED_CLASH) and not pc.get("nonstate") and not ac.get("nonstate") \
                     and (pc.get("protest") or ac.get("protest") or window.get("protest", 0) >= 1):
@@ -1105,7 +1197,15 @@ def _frame(cands: list[_Cand], s: _Sent, window: dict, protest_ctx, lex, flags=N
                         parts.append(p2)
             pcs = [_cats(x, lex, s) for x in parts]
             ents = any(x.ent_type_ in ("ORG", "NORP", "GPE") for x in parts)
-            if not armed and not ents and parts and any(_is_civilian(pc) or pc.get("civilian", 0) >= 0.3 for pc in pcs):
+            for x in list(parts):
+                parts.extend(g for g in x.children if g.dep_ == "conj")
+            pcs = [_cats(x, lex, s) for x in parts]
+            civ_side = any((_is_civilian(pc) or (pc.get("civilian", 0) >= 0.3 and not _armed_side(pc)))
+                           or (x.ent_type_ == "NORP" and x.tag_ in ("NNPS", "NNS")) for x, pc in zip(parts, pcs))
+            nonstate_side = any(pc.get("nonstate", 0) >= 0.6 for pc in pcs) or s.cues.get("nonstate", 0) >= 0.8
+            if civ_side and not nonstate_side and parts:
+                c.etype, c.sub, c.plover = "Riots", MOB, "ASSAULT"
+            elif not armed and not ents and parts and any(_is_civilian(pc) or pc.get("civilian", 0) >= 0.3 for pc in pcs):
                 c.etype, c.sub, c.plover = "Riots", MOB, "ASSAULT"
         elif c.generic and c.etype and not in_protest and not c.inst_specific and c.agent is not None and (
                 c.agent.tag_ == "NNS" or c.agent.lemma_.lower() in ("group", "crowd", "mob", "gang")) and \
@@ -1132,14 +1232,12 @@ def _frame(cands: list[_Cand], s: _Sent, window: dict, protest_ctx, lex, flags=N
     if clash:
         # ACLED: shelling that accompanies clashes is part of the armed clash
         for c in cands:
-            if c.sub == "Shelling/artillery/missile attack":
+            if c.sub in ("Shelling/artillery/missile attack", "Air/drone strike"):
                 c.etype, c.sub, c.plover = "Battles", ARMED_CLASH, "FIGHT"
     specific = [c for c in cands if c.etype and not c.generic and c.modality not in (NEGATED, HYPOTHETICAL, PLANNED)]
     # specific triggers decide the generic ones (same sentence)
     if specific:
         terr = [c for c in specific if c.sub in _TERRITORY]
-        if terr and clash and min(_depth(c.tok) for c in clash) < min(_depth(c.tok) for c in terr):
-            terr = []  # "clashes took place ..., where the regime regained control": the clash is the event
         best = max(specific, key=lambda c: (c.sub in _TERRITORY and bool(terr), -_depth(c.tok), c.weight))
         for c in cands:
             if c is best or c.etype is None and not c.generic:
@@ -1154,6 +1252,21 @@ def _frame(cands: list[_Cand], s: _Sent, window: dict, protest_ctx, lex, flags=N
                 c.plover = best.plover or c.plover
                 c.mode = best.mode or c.mode
                 c.instrument = c.instrument or best.instrument
+    # "the bombing killed two people", "clashes left five dead": an event noun as the cause decides
+    by_tok = {c.tok.i: c for c in cands}
+    for c in cands:
+        if c.generic and c.agent is not None and c.agent.i in by_tok and by_tok[c.agent.i] is not c:
+            src = by_tok[c.agent.i]
+            if src.etype:
+                c.etype, c.sub, c.plover, c.mode = src.etype, src.sub, src.plover, src.mode
+                c.agent = None
+    # "arrested and beat / detained and tortured": ACLED codes the violence (Attack)
+    if any(c.sub == ARRESTS for c in cands) and any(
+            c.etype == "Violence against civilians" and c.row.phrase[0] in ("beat", "torture", "assault", "shoot", "stab")
+            for c in cands):
+        for c in cands:
+            if c.sub == ARRESTS:
+                c.etype, c.sub, c.plover = "Violence against civilians", ATTACK, "ASSAULT"
     # violence by vigilantes / a mob (the agent) is mob violence
     for c in cands:
         if c.etype and c.agent is not None and _cats(c.agent, lex, s).get("mob") and (
@@ -1188,7 +1301,7 @@ def _block(cands: list[_Cand], s: _Sent, window: dict, blocks: dict):
             if c.generic or c.etype in ("Explosions/Remote violence",) or c.sub in (ARMED_CLASH, LOOTING) or not political:
                 c.etype = c.sub = None
         elif "accident" in strong and not political:
-            if c.generic or c.etype in ("Explosions/Remote violence", "Battles") or c.sub in (LOOTING,):
+            if c.generic or c.etype in ("Explosions/Remote violence", "Battles", "Riots") or c.sub in (LOOTING,):
                 c.etype = c.sub = None
         elif "crime" in strong and not political:
             if c.generic and c.row.phrase[0] in ("kill", "shoot", "murder", "behead", "find", "body", "shoot dead"):

@@ -31,7 +31,7 @@ __all__ = ["find_dateline", "HEAD_CHARS"]
 
 HEAD_CHARS = 240
 _PREP_BEFORE = re.compile(r"\b(?:on|since|from|until|till|between|and|to|before|after|by|during|in|of|"
-                          r"early|late|mid|through|as)\s*$", re.I)
+                          r"early|late|mid|through|as|around|about|approximately|circa|reported|week\s+of)\s*$", re.I)
 _LABEL_BEFORE = re.compile(r"(?:published|updated|posted|publication|date|dated|last\s+modified|modified|"
                            r"first\s+published|released)\s*(?:on|at|:)?\s*[:\-–]?\s*$", re.I)
 _LABEL_ANY = re.compile(r"\b(?:published|updated|posted|date\s+of\s+publication)\b", re.I)

@@ -266,7 +266,7 @@ def prior(fcode: str, population: int, source: str) -> float:
     """Prominence prior of a place, independent of context (higher is more prominent)."""
     base = math.log10(max(population or 0, 1) + 1)
     if fcode in COUNTRY_CODES:
-        return 12 + base * 0.1
+        return 13.5 + base * 0.1
     if fcode == "CONT":
         return 11.5
     if fcode == "ADM1":
@@ -461,7 +461,7 @@ def build_default(path: Path, progress: bool = True, min_population: int = 500) 
                 continue
             lat, lon = _centre(pts)
         w.add(str(c["geonameid"]), c["name"], lat, lon, cc, "A", "PCLI", population=c.get("population") or 0,
-              alternates=country_alts.get(cc, []), label="GPE")
+              alternates=country_alts.get(cc, []) + ["Republic of " + c["name"]], label="GPE")
     # continents
     for ct in json.loads((gdir / "continents.json").read_text(encoding="utf-8")).values():
         alts = [a["name"] for a in ct.get("alternateNames", []) if a.get("lang") in ("en", "ar", "fr", "es", "de")]
@@ -504,6 +504,24 @@ def build_default(path: Path, progress: bool = True, min_population: int = 500) 
     for r in read_tsv(DATA_DIR / "supplement.tsv"):
         cc = r["country_code"]
         a1 = r.get("admin1") or None
+        alts = [v for v in (r.get("alternates") or "").split("|") if v]
+        if r["feature_class"] == "P":
+            # a town GeoNames already has: give it our variants instead of a second entry
+            lat, lon = float(r["latitude"]), float(r["longitude"])
+            same = None
+            for nm in [r["name"]] + alts:
+                for eid, elat, elon in conn.execute(
+                        "SELECT e.id, e.lat, e.lon FROM names n JOIN entries e ON e.id = n.eid "
+                        "WHERE n.key = ? AND e.cc = ? AND e.fclass = 'P' AND e.source = 'geonames' "
+                        "ORDER BY e.population DESC", (name_key(nm), cc)):
+                    if haversine_km(lat, lon, elat, elon) < 20:
+                        same = eid
+                        break
+                if same:
+                    break
+            if same:
+                w.add_names(same, r["name"], alts)
+                continue
         w.add("marsad:" + r["id"], r["name"], float(r["latitude"]), float(r["longitude"]), cc,
               r["feature_class"], r["feature_code"], admin1=a1, population=int(r.get("population") or 0),
               source="marsad", alternates=[v for v in (r.get("alternates") or "").split("|") if v],

@@ -29,7 +29,7 @@ DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "nor
               "south-eastern", "south-western", "central", "upper", "lower", "greater", "rural", "northeast",
               "northwest", "southeast", "southwest"}
 SUFFIX_KIND = {"province": "A", "governorate": "A", "state": "A", "region": "R", "district": "A",
-               "countryside": "A", "county": "A", "city": "P", "town": "P", "village": "P", "area": "R",
+               "countryside": "A", "county": "C", "parish": "C", "borough": "C", "township": "C", "city": "P", "town": "P", "village": "P", "area": "R",
                "camp": "S", "neighbourhood": "N", "neighborhood": "N", "district's": "A", "suburb": "N",
                "suburbs": "N", "outskirts": "N", "airport": "S", "airbase": "S", "crossing": "S"}
 NEAR_WORDS = {"near", "outside", "outskirts", "around", "vicinity", "nearby", "close", "countryside", "suburbs",
@@ -94,7 +94,7 @@ class Geoparser:
         if hit is not None:
             return hit
         rows = self.gaz.lookup_rows(query)
-        out = [(1.0 if kind == 0 else 0.9, row) for _, kind, row in rows]
+        out = [(1.0 if kind == 0 else 0.95, row) for _, kind, row in rows]
         if not out and fuzzy and self.use_fuzzy and len(name_key(query)) >= 4:
             out = [((s - 80) / 20 * 0.3 + 0.5, row) for s, row in self.gaz.fuzzy_rows(query, limit=12, min_score=84)]
         if len(self._cand_cache) > 100_000:
@@ -273,6 +273,9 @@ class Geoparser:
         text = span.text
         q, kind, near = self._clean_query(text)
         start, end = span.start, span.end
+        if kind is None and end < len(doc) and doc[end].lower_ in SUFFIX_KIND:  # "Idlib province"
+            kind = SUFFIX_KIND[doc[end].lower_]
+            near = near or kind == "N"
         # "the eastern Ghouta": try with a preceding direction word first
         if start > 0 and doc[start - 1].lower_ in DIRECTIONS:
             q2 = doc[start - 1].text + " " + q
@@ -319,7 +322,7 @@ class Geoparser:
     def _score(self, cand, kind: Optional[str], focus: dict, parent_row, anchors: list, a1set=frozenset()) -> float:
         s, row = cand
         fclass, fcode, pop, src, cc = row[6], row[7], row[11] or 0, row[12], row[5]
-        score = s * 4.0 + prior(fcode, pop, src) * 0.55
+        score = s * 4.0 + prior(fcode, pop, src) * 0.7
         if focus:
             score += 7.0 * focus.get(cc, 0.0)
         if a1set and fcode != "ADM1" and (cc, row[8]) in a1set:
@@ -340,7 +343,10 @@ class Geoparser:
                     score += 4
             else:
                 score -= 3
-        if anchors and fcode not in COUNTRY_CODES and fcode != "CONT":
+        if anchors and (fcode in COUNTRY_CODES or fcode == "CONT"):
+            if any(a[2] == cc for a in anchors):
+                score += 2.5
+        elif anchors:
             d = min(haversine_km(row[3], row[4], a[0], a[1]) for a in anchors)
             if d < 50:
                 score += 2.5
@@ -402,7 +408,7 @@ class Geoparser:
                 if m.demonym_gid is not None or not m.cands:
                     continue
                 prow = m.parent.best if m.parent is not None else None
-                own = (m.best[3], m.best[4]) if m.best is not None else None
+                own = (m.best[3], m.best[4], m.best[5]) if m.best is not None else None
                 anc = [a for a in anchors if a != own]
                 scored = [(self._score(c, m.suffix_kind, focus, prow, anc, a1set), c) for c in m.cands]
                 scored.sort(key=lambda t: -t[0])
@@ -428,7 +434,7 @@ class Geoparser:
                         if m.best[7] == "ADM1":
                             a1set.add((m.best[5], m.best[8]))
                         elif m.best[7] not in COUNTRY_CODES and m.best[7] != "CONT" and m.margin > 1.0:
-                            anchor_set[(m.best[3], m.best[4])] = 1
+                            anchor_set[(m.best[3], m.best[4], m.best[5])] = 1
                 anchors = list(anchor_set)[:30]
         # focal town for approximate coordinates of unresolved facilities
         town_counts = Counter(m.best for m in ments if m.best is not None and m.best[6] == "P")

@@ -97,7 +97,10 @@ DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("this_month", re.compile(r"\b(?:earlier\s+|later\s+)?this\s+month\b", re.I)),
     ("last_month", re.compile(r"\b(?:last|past|previous)\s+month\b", re.I)),
     ("month", re.compile(rf"\b(?P<prep>in|since|during|early|late|mid|mid-|end\s+of|beginning\s+of|start\s+of)\s*(?:-\s*)?{MONTH}(?![a-z])", re.I)),
-    ("year", re.compile(r"\b(?P<prep>in|since|during|of|early|late|mid|until|before|after|from)\s+(?P<year>(?:19|20)\d\d)\b(?!-\d)", re.I)),
+    ("year", re.compile(r"\b(?P<prep>in|since|during|of|early|late|mid|until|before|after|from)\s+(?P<year>(?:19|20)\d\d)\b"
+                        r"(?!-\d)(?!\s+(?:people|persons|civilians|fighters|soldiers|troops|men|women|children|"
+                        r"refugees|families|homes|houses|buildings|km|kilomet|met|dollars|euros|tons|tonnes|residents|"
+                        r"members|militants|rebels|others|more|and\s+\d))", re.I)),
 ]
 
 # cheap prefilters: a pattern runs only when one of its words occurs in the lowercased text
@@ -229,9 +232,7 @@ def _resolve(name: str, m: re.Match, pub: Optional[dt.date], text: str):
             return dt.date(y, mon, 1), pub, 3, "duration"
         return dt.date(y, mon, 1), _month_end(y, mon), 3, "span"
     if name == "month":
-        if g["mon"].lower() == "may" and not g["mon"][0].isupper():
-            return None
-        if g["mon"].lower().rstrip(".") in ("mar", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "jan", "feb", "apr", "sept") and not g["mon"][0].isupper():
+        if not g["mon"][0].isupper():  # "protesters march", "they may": not months
             return None
         mon = _month_num(g["mon"])
         if pub is None:
@@ -303,9 +304,10 @@ def _resolve(name: str, m: re.Match, pub: Optional[dt.date], text: str):
         if n is None:
             return None, None, 2, "duration"
         unit = g["unit"].lower().rstrip("s")
-        days = {"day": n, "week": 7 * n, "hour": max(1, -(-n // 24)) + (1 if n >= 24 else 0), "month": 30 * n}[unit]
-        if unit == "hour":
-            days = max(1, -(-n // 24) + 1) if n >= 24 else 1
+        if unit == "hour":  # "the past 24 hours" reaches into the day before: pub-1 .. pub
+            days = -(-n // 24) + 1 if n >= 24 else 1
+        else:
+            days = {"day": n, "week": 7 * n, "month": 30 * n}[unit]
         start = pub - dt.timedelta(days=days - 1)
         return start, pub, 2 if days <= 7 else 3, "duration"
     if name == "ago":

@@ -79,7 +79,7 @@ def test_macron_variants(kb, name):
 
 
 @pytest.mark.parametrize("name", ["Jacob Kern", "Real Loblan", "Siraj Mahmoud", "Adnan", "Ghouta", "Macaroni",
-                                  "Marcus", "Idleb", "president", "Mercedes"])
+                                  "Marcus", "Idleb", "president", "Mercedes", "Baghdad", "Hama"])
 def test_lookup_declines_unknown_names(kb, name):
     assert [a.canonical for a, s, r in kb.lookup(name) if a.type == "person"] == []
 
@@ -261,3 +261,21 @@ def test_generic_gunmen_and_coreference(kb, nlp):
     by_text = {m.text: m for m in ms}
     assert by_text["Unidentified gunmen"].actor.acled_name == "Unidentified Armed Group (Nigeria)"
     assert by_text["The group"].actor.kb_id == "boko_haram"
+
+
+def test_metonymy_object_of_accusation(kb, nlp):
+    ms = ActorResolver(kb).resolve(nlp("Moscow blamed Washington for the attack."), country="SY")
+    got = {m.text: m.actor.kb_id for m in ms}
+    assert got == {"Moscow": "state:RU:government", "Washington": "state:US:government"}
+
+
+def test_extra_people_file(tmp_path):
+    extra = tmp_path / "people_extra.tsv"
+    extra.write_text("kb_id\tcanonical\taliases\trole\tiso2\tbody\tstart\tend\tsource\n"
+                     "p_test\tZorblax Quentin\tZorblax Quentin|Quentin\tGovernor of Test\tNG\tgovernment\t2019-01-01\t\tmine\n",
+                     encoding="utf-8")
+    kb2 = KnowledgeBase.load(extra=(extra,))
+    actor = kb2.lookup("Zorblax Quentin", "2020-05-01")[0][0]
+    assert actor.represents == "state:NG:government"
+    assert actor.acled_name == "Government of Nigeria (2015-)"
+    assert kb2.lookup("Zorblax Quentn")[0][0].kb_id == "p_test"

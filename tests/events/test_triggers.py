@@ -32,7 +32,8 @@ def test_lexicon_uses_exact_acled_spelling():
             assert r.subtype in placeholders or SUBTYPE_TO_TYPE.get(r.subtype) == r.etype, r
     covered = {r.subtype for r in lexicon().rows if r.role in ("trigger", "instrument")}
     missing = set(SUBTYPE_TO_TYPE) - covered - {"Government regains territory", "Non-state actor overtakes territory",
-                                                "Headquarters or base established", "Protest with intervention"}
+                                                "Headquarters or base established", "Protest with intervention",
+                                                "Excessive force against protesters"}
     assert not missing, missing
     assert len(SUBTYPE_TO_TYPE) == 25 and len(ACLED_TYPES) == 6
 
