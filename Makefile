@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 .PHONY: setup demo test bench clean
 
 $(BIN)/marsad: pyproject.toml
-	$(PY) -m venv $(VENV)
+	$(PY) -m venv --copies $(VENV)  # real binaries: tools that resolve symlinks still find the venv
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(BIN)/marsad

@@ -127,7 +127,7 @@ class Pipeline:
 
         pub = date.fromisoformat(doc.publication_date) if doc.publication_date else None
         places = self.geoparser.geoparse(sdoc)
-        mentions = self.resolver.resolve(sdoc, places)
+        mentions = self.resolver.resolve(sdoc, places, date=doc.publication_date)
         people = [(m.start, m.end) for m in mentions if m.actor.type == "person"]
         places = [p for p in places if not any(a < p.end and p.start < b for a, b in people)]
         dates = find_dates(sdoc, pub)
@@ -143,6 +143,7 @@ class Pipeline:
                                  mentions=mentions, dates=dates, casualties=casualties, triggers=triggers,
                                  kb=self.kb, gazetteer=self.gazetteer)
         events = merge_events(events)
+        events = _main_event_first(events, sdoc, triggers)
         from marsad.actors.resolve import entities as actor_entities
         entities = actor_entities(mentions)
         place_entities = _place_entities(places)
@@ -152,6 +153,28 @@ class Pipeline:
             events=tuple(events), tolls=tuple(tolls),
             places=tuple(p for p in places if not p.is_demonym), entities=tuple(entities) + place_entities,
             warnings=tuple(warnings))
+
+
+def _main_event_first(events, sdoc, triggers):
+    """Order events with the document's main incident first (the most salient ACLED trigger, as
+    judged over the whole text), then in text order: a reader, and ACLED's one-event-per-note
+    convention, expect the lead event first."""
+    from marsad.events.triggers import classify_text
+
+    if len(events) < 2:
+        return events
+    main = classify_text(sdoc, triggers)
+    if main is None:
+        return events
+    def covers(ev):
+        return any(sp.start <= main.start < sp.end for sp in ev.evidence)
+    for test in (lambda ev: covers(ev) and ev.sub_event_type == main.sub_event_type,
+                 lambda ev: ev.sub_event_type == main.sub_event_type,
+                 lambda ev: covers(ev) and ev.event_type):
+        for i, ev in enumerate(events):
+            if test(ev):
+                return [ev] + events[:i] + events[i + 1:]
+    return events
 
 
 def _place_entities(places) -> tuple:

@@ -330,7 +330,8 @@ class ActorResolver:
                 if actor.type == "person" and not text[:1].isupper():
                     continue
                 if iso and actor.country and actor.country != iso and not actor.kb_id.startswith("state:") \
-                        and actor.acled_name and _STATE_UNIT.match(actor.acled_name):
+                        and actor.acled_name and _STATE_UNIT.match(actor.acled_name) \
+                        and not self._names_country(text, actor):
                     continue  # "state police" in Venezuela is not Mexico's State Police
                 if actor.kb_id.startswith("state:") and j < n and toks[j].ent_type_ == "PERSON" and \
                         toks[j - 1].lower_ in ROLE_WORDS:
@@ -346,6 +347,16 @@ class ActorResolver:
                 i = hit[1]
             else:
                 i += 1
+
+    def _names_country(self, text: str, actor: Actor) -> bool:
+        """Does the matched text itself say whose force it is ("Russian military police", "Artsakh")?"""
+        c = self.kb.countries.get(actor.country or "", {})
+        low = text.lower()
+        words = [w.lower() for w in c.get("adjectives", []) + c.get("names", [])]
+        m = re.search(r"of (?:the )?([A-Z][\w' ]+?) \(", actor.acled_name or "")
+        if m:
+            words.append(m.group(1).lower())
+        return any(w and w in low for w in words) or text[:1].isupper() and actor.canonical.lower() in low
 
     def _choose(self, actors: list[Actor], iso) -> Actor:
         if len(actors) == 1 or not iso:
@@ -662,7 +673,8 @@ class ActorResolver:
                             break
                         k -= 1
                 for sbj in subj:
-                    if sbj.pos_ == "PRON" or (sbj.lower_ not in CROWD_NOUNS and sbj.lower_ not in VICTIM_NOUNS):
+                    if sbj.pos_ == "PRON" or (sbj.lower_ in FORCE_KIND and FORCE_KIND[sbj.lower_] != kind) \
+                            or sbj.lower_ in GENERIC_ARMED:
                         continue
                     left, right = sbj.left_edge.i, sbj.i + 1
                     if not any(taken[left:right]):
@@ -713,3 +725,53 @@ def entities(mentions: Iterable[ActorMention]) -> list[EntityRecord]:
                                 mentions=tuple(Span(m.start, m.end, m.text) for m in sorted(ms, key=lambda m: m.start))))
     out.sort(key=lambda r: r.mentions[0].start)
     return out
+
+
+def mentions_in(mentions: Iterable[ActorMention], start: int, end: int) -> list[ActorMention]:
+    """Mentions overlapping the character span [start, end) (e.g. a trigger's agent or patient)."""
+    return [m for m in mentions if m.start < end and m.end > start]
+
+
+_ROLE1_DEPS = {"nsubj", "csubj"}
+_ROLE2_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
+_PATIENT_PREPS = {"against", "on", "at", "with", "targeting", "between"}
+
+
+def guess_actors(doc, mentions: list[ActorMention]) -> tuple[Optional[ActorMention], Optional[ActorMention]]:
+    """A fallback (actor1, actor2) guess from syntax when no event trigger says who did what:
+    actor1 = the first mention that is the subject of an active verb or the agent of a passive
+    ("killed by gunmen"); actor2 = the first other mention that is an object / passive subject /
+    the object of "against", "on", "with". Reporting sources are skipped; civilians are never
+    actor1 when another candidate exists."""
+    cands = [m for m in mentions if m.actor.acled_name and not is_reporting_source(m.actor)]
+    if not cands:
+        return None, None
+
+    def role(m):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return 0
+        root = span.root
+        dep = root.dep_
+        if dep in ("conj", "appos") and root.head.dep_:
+            dep = root.head.dep_
+            root = root.head
+        if dep in _ROLE1_DEPS:
+            return 1
+        if dep == "pobj" and root.head.lower_ == "by":
+            return 1
+        if dep in _ROLE2_DEPS:
+            return 2
+        if dep == "pobj" and root.head.lower_ in _PATIENT_PREPS:
+            return 2
+        return 0
+
+    roles = [(m, role(m)) for m in cands]
+    a1 = next((m for m, r in roles if r == 1 and m.actor.inter != 7), None)
+    if a1 is None:
+        a1 = next((m for m, r in roles if m.actor.inter != 7), cands[0])
+    key1 = a1.actor.acled_name
+    a2 = next((m for m, r in roles if r == 2 and m.actor.acled_name != key1), None)
+    if a2 is None:
+        a2 = next((m for m, r in roles if m.actor.acled_name != key1), None)
+    return a1, a2

@@ -25,7 +25,11 @@ def load_acled(path, limit=None) -> list[dict]:
 def evaluate_acled(path, pipeline, limit=None, progress=None) -> dict:
     rows = load_acled(path, limit)
     docs = [InputDocument(text=r["notes"], doc_id=f"a{i}") for i, r in enumerate(rows)]
-    out = run_docs(pipeline, docs, progress)
+    return score_acled(rows, run_docs(pipeline, docs, progress))
+
+
+def score_acled(rows: list[dict], out: list[dict]) -> dict:
+    """Compare contract documents (one per ACLED row, same order) with the coded columns."""
     c = Counter()
     conf = defaultdict(Counter)
     tp, fp, fn = Counter(), Counter(), Counter()

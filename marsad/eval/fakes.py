@@ -36,7 +36,11 @@ def evaluate_fakes(path, pipeline, limit=None, progress=None) -> dict:
     if limit:
         rows = rows[:limit]
     docs = [InputDocument(text=r["article_content"], title=r["article_title"], doc_id=r["unit_id"]) for r in rows]
-    out = run_docs(pipeline, docs, progress)
+    return score_fakes(rows, run_docs(pipeline, docs, progress))
+
+
+def score_fakes(rows: list[dict], out: list[dict]) -> dict:
+    """Compare contract documents (one per FA-KES row, same order) with the crowd coding."""
     c = Counter()
     examples = {"date": [], "deaths": []}
     for r, doc in zip(rows, out):

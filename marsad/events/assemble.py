@@ -22,6 +22,7 @@ from collections import Counter
 from datetime import date
 from typing import Optional
 
+from marsad.events.triggers import attribution_filter, vote
 from marsad.records import Event, Span, Toll
 
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
@@ -104,6 +105,11 @@ class Assembler:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.dates = sorted(dates, key=lambda d: d.start)
         self.casualties = casualties
+        kept = {id(t) for t in attribution_filter(sdoc, [t for t in triggers if t.event_type])}
+        # who-is-responsible statements ("X accused Y of the bombing") are not event reports
+        from dataclasses import replace as _replace
+        triggers = [t if (not t.event_type or id(t) in kept) else _replace(t, event_type=None, sub_event_type=None)
+                    for t in triggers]
         self.triggers = sorted(triggers, key=lambda t: t.start)
         self.kb, self.gaz = kb, gazetteer
         self.ix = _Index(sdoc, text)
@@ -126,7 +132,7 @@ class Assembler:
         tok = self.sdoc[trig.token_i]
         head = tok
         # nouns ("air strikes") hang under their verb; widen to the verb's subtree
-        if tok.pos_ in ("NOUN", "PROPN") and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
             head = tok.head
         sub = list(head.subtree)
         return sub[0].idx, sub[-1].idx + len(sub[-1].text)
@@ -179,7 +185,7 @@ class Assembler:
     # ------------------------------------------------------------ date
     def _verb_of(self, trig):
         tok = self.sdoc[trig.token_i]
-        while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and tok.dep_ not in ("ROOT",):
+        while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and tok.dep_ not in ("ROOT",):
             tok = tok.head
         return tok
 
@@ -297,6 +303,14 @@ class Assembler:
                 return (a.acled_name or a.canonical, a.inter), None
         return None, None
 
+    def _reporter_span(self, m) -> bool:
+        """Is this mention the subject of a reporting verb ("the army said")?"""
+        span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in REPORT_LEMMAS
+
     def actors_for(self, trig, place, when, victims: dict):
         violent = trig.event_type in VIOLENT_TYPES or (trig.event_type == "Strategic developments"
                                                        and trig.sub_event_type not in ("Agreement", "Other"))
@@ -334,6 +348,22 @@ class Assembler:
             self.last_attacker[key] = a1
             if cc:
                 self.last_attacker[cc] = a1
+        if a2 is None and violent and a1 is not None:
+            # "X clashed with Y", "clashes between X and Y", "X shelled positions of Y": the other
+            # armed party named in the clause
+            s0, s1 = trig.sent_start, trig.sent_end
+            for m in self.mentions:
+                if not (s0 <= m.start < s1) or _is_source_only(m.actor, self.kb):
+                    continue
+                if m.actor.type not in ("state_actor", "armed_group") or (m.actor.kb_id or "").endswith(
+                        (":civilians", ":protesters")):
+                    continue
+                if self._reporter_span(m):
+                    continue
+                cand = _actor_name(m.actor, self.kb, violent, trig.event_type, when)
+                if cand[0] != a1[0] and not _same_side(cand[0], a1[0]):
+                    a2 = cand
+                    break
         if a2 is None and violent and (victims.get("civilians") or trig.event_type == "Violence against civilians"):
             a = _state(self.kb, cc, "civilians", when)
             a2 = (a.acled_name or a.canonical, a.inter) if a else None
@@ -463,7 +493,8 @@ class Assembler:
         return [groups[k] for k in order]
 
     def _event(self, trigs, used_cas) -> Optional[Event]:
-        trig = max(trigs, key=lambda t: (_specificity(t.sub_event_type), t.score, -t.start))
+        typed = [t for t in trigs if t.event_type]
+        trig = vote(self.sdoc, typed) if typed else max(trigs, key=lambda t: (t.score, -t.start))
         if trig.event_type is not None and trig.modality in NON_CODED_MODALITIES and all(
                 t.modality in NON_CODED_MODALITIES for t in trigs):
             # "Damascus has consistently denied the use of chemical weapons" is a denial (its own
@@ -606,6 +637,14 @@ _SPECIFIC = ["Chemical weapon", "Suicide bomb", "Remote explosive/landmine/IED",
              "Shelling/artillery/missile attack", "Excessive force against protesters", "Protest with intervention",
              "Sexual violence", "Abduction/forced disappearance", "Mob violence", "Violent demonstration",
              "Government regains territory", "Non-state actor overtakes territory", "Attack", "Armed clash"]
+
+
+def _same_side(a: str, b: str) -> bool:
+    """Two names of one state's forces ("Military Forces of Syria" / "Police Forces of Syria")."""
+    import re
+    ca = re.search(r" of (?:the )?([A-Z][^()]+?)(?: \(|$)", a)
+    cb = re.search(r" of (?:the )?([A-Z][^()]+?)(?: \(|$)", b)
+    return bool(ca and cb and ca.group(1) == cb.group(1) and "Forces" in a and "Forces" in b)
 
 
 def _short_span(d) -> bool:

@@ -463,7 +463,6 @@ def _armed_side(cats: dict[str, float]) -> Optional[str]:
 
 
 _ARMED = ("state", "nonstate")
-_PERSONISH = ("civilian", "person", "state", "nonstate")
 
 
 def _is_combatant(cats) -> bool:
@@ -494,7 +493,6 @@ class _Cand:
     modality: str = ASSERTED
 
 
-_FIREARMS = {"gun", "rifle", "pistol", "firearm", "machine-gun", "bullet", "sniper"}
 _AIR_WORDS = {"warplane", "jet", "aircraft", "plane", "helicopter", "drone", "gunship", "air", "aerial", "airstrike"}
 
 
@@ -662,6 +660,11 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
         elif not any(c.dep_ == "dobj" and (c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or c.lemma_.lower() in (
                 "counterpart", "president", "minister", "leader", "king", "premier")) for c in tok.children):
             return None
+    if plover == "AID" and tok.head.lemma_.lower() in ("cut", "suspend", "halt", "stop", "reduce", "withdraw",
+                                                        "freeze", "end", "block", "withhold", "cancel"):
+        plover, mode = "SANCTION", "discontinue"  # PLOVER 162: reduce or stop aid
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("agree", "promise", "pledge", "offer") and etype is None:
+        plover = "AGREE"  # "agreed to release", "promised to withdraw": intent to cooperate (PLOVER 03x)
     generic = etype in ("VIOLENCE",)
     acats = _cats(agent, lex, sent)
     pcats = _cats(patient, lex, sent)
@@ -853,20 +856,6 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
                  generic, row.weight)
 
 
-# protest escalation: decided over the sentence window
-def _protest_sub(cand: _Cand, window: dict, sent: _Sent, lex) -> str:
-    lem = cand.tok.lemma_.lower()
-    if window.get("excessive"):
-        return EXCESSIVE
-    if window.get("violent", 0) >= 1.0 and window.get("violent_by_protesters", 0):
-        return VIOLENT_DEMO
-    if window.get("intervention", 0) >= 0.7:
-        return INTERVENTION
-    if window.get("violent", 0) >= 1.0:
-        return VIOLENT_DEMO
-    return PEACEFUL
-
-
 _KILL_LEMMAS = {"kill", "shoot", "open fire", "shoot dead", "die", "killing", "wound", "injure", "fire"}
 
 
@@ -901,6 +890,8 @@ def _background(tok, acled_heads: set, other_heads: set = frozenset()) -> bool:
             gov = h.head
             if low in ("amid", "despite", "since", "ahead"):
                 return True
+            if (h.head.head.lower_, h.head.lower_) in _BACKGROUND_MWE and h.head.lower_ != "connection":
+                return True  # "in response to the attack", "in retaliation for the shelling"
             if (low in _BACKGROUND_PREPS or (h.head.head.lower_, h.head.lower_) in _BACKGROUND_MWE
                     or (h.head.lower_ == "of" and (h.head.head.head.lower_, h.head.head.lower_) in _BACKGROUND_MWE)
                     or ("in", h.head.lower_) in _BACKGROUND_MWE):
@@ -939,14 +930,12 @@ def _standalone_ok(t) -> bool:
         t.head.lemma_.lower() in ("fire", "attack", "barrage")
 
 
-_CONTEXT_FREE = {"kill", "murder", "slay", "attack", "assault", "shoot", "shoot dead", "open fire", "raid",
-                 "storm", "assassinate", "stab", "explode", "explosion", "blast", "detonate", "bombing",
-                 "killing", "shooting", "target", "find dead", "behead", "bomb", "blow up", "go off"}
 
 
 def find_triggers(doc) -> list[Trigger]:
     """Event triggers of a parsed document, in text order."""
     lex = lexicon()
+    text = doc.text
     sents = [_scan(doc, s, lex) for s in doc.sents]
     out: list[Trigger] = []
     protest_ctx = [bool(s.cues.get("protest")) or any(r.etype == "Protests" for _, r, _ in s.triggers) for s in sents]
@@ -1000,6 +989,9 @@ def find_triggers(doc) -> list[Trigger]:
             sents[j].cues.get("nonstate", 0) >= 0.8 or sents[j].cues.get("state", 0) >= 0.8
             or sents[j].cues.get("violent", 0) >= 1 for j in win) or any(sents[j].instruments for j in win)
         for c in all_cands[k]:
+            if c.row.phrase[0] in ("body", "remains") and c.tok.head.lemma_.lower() in (
+                    "find", "discover", "recover", "dump", "wash", "locate", "exhume"):
+                continue  # "the body of a man was found": ACLED codes the killing
             if c.etype and c.row.phrase[0] in _OUTCOME and not c.inst_specific and not context:
                 c.etype = c.sub = None
     for k, s in enumerate(sents):
@@ -1019,7 +1011,7 @@ def find_triggers(doc) -> list[Trigger]:
                 blocks[cat] = max(blocks.get(cat, 0.0), v)
         _block(cands, s, window, blocks)
         for c in cands:
-            out.append(_make(doc, c, s))
+            out.append(_make(doc, c, s, text))
     out.sort(key=lambda t: t.start)
     return out
 
@@ -1229,7 +1221,9 @@ def _frame(cands: list[_Cand], s: _Sent, window: dict, protest_ctx, lex, flags=N
                 c.sub, c.etype, c.plover = "Non-violent transfer of territory", "Strategic developments", "RETREAT"
     clash = [c for c in cands if c.sub == ARMED_CLASH and c.row.etype == "Battles" and c.etype == "Battles"
              and c.modality not in (NEGATED, HYPOTHETICAL, PLANNED)]
-    if clash:
+    clash_ctx = clash or [c for c in cands if c.row.subtype == ARMED_CLASH and c.row.etype == "Battles"
+                          and c.modality not in (NEGATED, HYPOTHETICAL, PLANNED)]
+    if clash_ctx or window.get("reciprocal", 0) >= 0.8:
         # ACLED: shelling that accompanies clashes is part of the armed clash
         for c in cands:
             if c.sub in ("Shelling/artillery/missile attack", "Air/drone strike"):
@@ -1304,7 +1298,8 @@ def _block(cands: list[_Cand], s: _Sent, window: dict, blocks: dict):
             if c.generic or c.etype in ("Explosions/Remote violence", "Battles", "Riots") or c.sub in (LOOTING,):
                 c.etype = c.sub = None
         elif "crime" in strong and not political:
-            if c.generic and c.row.phrase[0] in ("kill", "shoot", "murder", "behead", "find", "body", "shoot dead"):
+            if c.generic and c.row.phrase[0] in ("kill", "shoot", "murder", "behead", "find", "body", "shoot dead",
+                                                 "open", "remains") and not s.blocks.get("accident"):
                 continue  # killings are coded whatever the victim's record
             if c.sub in (ARRESTS, DISRUPTED, LOOTING, ATTACK, ABDUCTION) or c.generic:
                 c.etype = c.sub = None
@@ -1312,7 +1307,7 @@ def _block(cands: list[_Cand], s: _Sent, window: dict, blocks: dict):
             c.etype = c.sub = None
 
 
-def _make(doc, c: _Cand, s: _Sent) -> Trigger:
+def _make(doc, c: _Cand, s: _Sent, text: str) -> Trigger:
     idxs = c.idxs
     start = doc[min(idxs)].idx
     last = doc[max(idxs)]
@@ -1337,7 +1332,7 @@ def _make(doc, c: _Cand, s: _Sent) -> Trigger:
     if modality not in (ASSERTED,):
         score -= 0.1
     return Trigger(
-        start=start, end=end, text=doc.text[start:end], lemma=" ".join(c.row.phrase), token_i=c.tok.i,
+        start=start, end=end, text=text[start:end], lemma=" ".join(c.row.phrase), token_i=c.tok.i,
         sent_start=sent_start, sent_end=sent_end, event_type=etype, sub_event_type=sub,
         plover_event=plover, plover_mode=mode, modality=modality,
         agent=_np_span(c.agent) if c.agent is not None else None,
@@ -1352,10 +1347,8 @@ _ATTRIBUTION = {"responsibility", "credit", "accuse", "blame", "allegation", "re
                 "deny", "accusation", "culprit"}
 
 
-def classify_text(doc) -> Optional[Trigger]:
-    """The main ACLED event of a short text (the most salient ACLED-typed trigger), or None."""
-    trigs = [t for t in find_triggers(doc) if t.event_type]
-    # texts about who is responsible (claims, accusations, denials) are not event reports
+def attribution_filter(doc, trigs: list) -> list:
+    """Drop triggers that only appear in who-is-responsible statements (claims, accusations, denials)."""
     attrib_sents = set()
     for sent in doc.sents:
         if any(t.lemma_.lower() in _ATTRIBUTION for t in sent):
@@ -1370,8 +1363,12 @@ def classify_text(doc) -> Optional[Trigger]:
                     g.lemma_.lower() in _ATTRIBUTION and g.dep_ in ("acomp", "dobj", "attr") for g in c.children))
                 for c in root.children)):
             main_attrib.add(sent.start_char)
-    trigs = [t for t in trigs if not (t.modality in ("claimed", "alleged", "denied") and t.sent_start in attrib_sents)
-             and t.sent_start not in main_attrib]
+    return [t for t in trigs if not (t.modality in ("claimed", "alleged", "denied") and t.sent_start in attrib_sents)
+            and t.sent_start not in main_attrib]
+
+
+def vote(doc, trigs: list) -> Optional[Trigger]:
+    """The most salient trigger: sub-types vote with trigger score, modality, sentence rank and depth."""
     if not trigs:
         return None
     sent_rank = {}
@@ -1386,3 +1383,9 @@ def classify_text(doc) -> Optional[Trigger]:
     best_sub = max(votes, key=lambda k: votes[k])
     cands = [t for t in trigs if t.sub_event_type == best_sub]
     return max(cands, key=lambda t: t.score)
+
+
+def classify_text(doc, trigs: Optional[list] = None) -> Optional[Trigger]:
+    """The main ACLED event of a short text (the most salient ACLED-typed trigger), or None."""
+    trigs = [t for t in (find_triggers(doc) if trigs is None else trigs) if t.event_type]
+    return vote(doc, attribution_filter(doc, trigs))

@@ -19,12 +19,11 @@ import statistics
 import sys
 import threading
 from collections import defaultdict
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from marsad.records import GazetteerEntry
-from marsad.places.normalize import fold, name_key, phonetic, skeleton
+from marsad.places.normalize import name_key, phonetic, skeleton
 
 DATA_DIR = Path(__file__).parent / "data"
 SCHEMA_VERSION = "3"
@@ -560,10 +559,14 @@ south-east south-west northeast northwest southeast southwest far east far west 
 border littoral lake sea city state region province district new old great greater little saint st
 sud nord est ouest centre-est centre-nord centre-ouest centre-sud sud-ouest hauts-bassins""".split())
 
+# Countries whose admin1 units all go to the entity ruler (ACLED's most covered conflicts).
+_CONFLICT_CCS = set("SY IQ YE LY AF NG SO SD SS ML BF NE CD CF ET MM PK UA PS LB IL TR IR MZ CM TD".split())
+
 # Common English words that are also place names: never fed to the entity ruler on their own.
 _RULER_STOP = set("""
 of mobile split nice bar reading bath hope victory union liberty independence progress unity
 mission march may august florence chester dover deal eagle paris troy orange jordan georgia
+diana bride bay victoria charlotte hope justice lincoln jackson washington""".split()) | set("""
 chad niger china turkey guinea panama sudan ghana mali oman peru""".split()) - set(
     "jordan georgia chad niger china turkey guinea panama sudan ghana mali oman peru paris".split())
 
@@ -602,6 +605,8 @@ def _build_ruler(conn: sqlite3.Connection, limit: int = 6000):
         elif source == "marsad" and fclass != "A" or fcode == "RGN":
             rank = 1
         elif fcode == "ADM1":
+            if cc not in _CONFLICT_CCS and (pop < 300_000 or (len(name) <= 4 and " " not in name)):
+                continue
             rank = 2
         elif cc == "SY" and fclass == "P":
             rank = 3 - min(pop, 10 ** 6) / 10 ** 7
@@ -613,6 +618,8 @@ def _build_ruler(conn: sqlite3.Connection, limit: int = 6000):
         put(name, lab, rank)
         if rank <= 1:  # alternates of countries and our supplement: title-cased keys
             for k in keys_by_eid.get(eid, ()):
+                if any(len(t) == 1 for t in k.split()):
+                    continue
                 if k.isascii() and " " in k or len(k) > 4:
                     put(" ".join(t.capitalize() for t in k.split()), lab, rank + 0.5)
     items = sorted(ranked.items(), key=lambda kv: kv[1][0])[:limit]

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
 from marsad.records import GazetteerEntry, Place
-from marsad.places.gazetteer import (ADMIN_CODES, COUNTRY_CODES, FAC_CODES, GENERIC_NAMES, REGION_CODES,
-                                     Gazetteer, haversine_km, prior)
+from marsad.places.gazetteer import (ADMIN_CODES, COUNTRY_CODES, FAC_CODES, GENERIC_NAMES, Gazetteer,
+                                     haversine_km, prior)
 from marsad.places.normalize import name_key
 
 TOPO_LABELS = {"GPE", "LOC", "FAC"}
@@ -35,6 +35,8 @@ SUFFIX_KIND = {"province": "A", "governorate": "A", "state": "A", "region": "R",
 NEAR_WORDS = {"near", "outside", "outskirts", "around", "vicinity", "nearby", "close", "countryside", "suburbs",
               "suburb", "outskirt", "west", "east", "north", "south", "of"}
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
+_ABBREV = re.compile(r"^(?:(?:[A-Z]\.){2,4}|[A-Z][a-z]{1,4}\.)$")  # "U.S.", "S.C.", "Tenn.", "Ga."
+_COUNTY_WORDS = {"County", "Parish", "Borough", "Township"}
 
 
 @dataclass
@@ -137,6 +139,7 @@ class Geoparser:
         out: list[_Mention] = []
         taken = [False] * len(doc)
         in_ent = [False] * len(doc)
+        person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
         for ent in doc.ents:
             for k in range(ent.start, ent.end):
                 in_ent[k] = True
@@ -152,7 +155,7 @@ class Geoparser:
             # drop leading determiners/directions and trailing possessives from the span
             while toks and toks[0].lower_ in ("the", "a", "an"):
                 toks = toks[1:]
-            while toks and toks[-1].is_punct:
+            while toks and (toks[-1].is_punct or (toks[-1].is_stop and toks[-1].is_lower)):
                 toks = toks[:-1]
             if not toks:
                 continue
@@ -162,7 +165,8 @@ class Geoparser:
                 continue
             nxt = doc[span.end] if span.end < len(doc) else None
             if (len(span) == 1 and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN"
-                    and nxt.ent_type_ == "PERSON" and not nxt.is_sent_start):
+                    and (nxt.ent_type_ == "PERSON" or nxt.text in person_words) and not nxt.is_sent_start):
+                taken[span.start] = taken[span.end] = True
                 continue  # "Vladimir Putin", "Paris Hilton": a first name, not a place
             if strength == 1 and text.isupper() and len(text.replace(".", "")) <= 4:
                 cands = [c for c in self._candidates(text, fuzzy=False)
@@ -192,7 +196,7 @@ class Geoparser:
         while i < n:
             t = doc[i]
             if taken[i] or not (t.is_title or (t.is_upper and len(t) >= 2)) or not (
-                    t.is_alpha or t.text in ("U.S.", "U.K.", "E.U.", "U.S.A.", "U.A.E.")):
+                    t.is_alpha or _ABBREV.match(t.text)):
                 i += 1
                 continue
             j = i
@@ -224,6 +228,13 @@ class Geoparser:
                         continue
                     if t.is_stop or t.pos_ not in ("PROPN",):
                         continue
+                if end - i >= 2 and span[-1].text in _COUNTY_WORDS and not span[0].is_stop:
+                    m = self._make(doc, span, 2, "GPE")  # "Walker County": a place even if unknown
+                    if m is not None:
+                        out.append(m)
+                        found = True
+                        i = end
+                        break
                 m = self._make(doc, span, 1, "RUN")
                 if m is not None and any(in_ent[k] for k in range(i, end)):
                     # inside another entity ("Gainesville Police Department"): primary names only
@@ -234,7 +245,7 @@ class Geoparser:
                     i = m.tok_end
                     break
             if not found:
-                i = j + 1
+                i += 1
         out.sort(key=lambda m: m.start)
         return out
 
@@ -242,6 +253,9 @@ class Geoparser:
         """A country or demonym at the start of an organisation's name: "U.S. Department of ...",
         "British Embassy"."""
         first = span[0]
+        for k in range(1, min(len(span) - 1, 4)):
+            if span[k].text in _COUNTY_WORDS and all(t.is_title for t in span[:k]):
+                return self._make(doc, doc[span.start: span.start + k + 1], 2, "GPE")
         dg = self._dem.get(first.lower_)
         if dg is not None:
             return _Mention(first.idx, first.idx + len(first), first.text, first.text, 0, "EMB", first.i,
@@ -417,6 +431,12 @@ class Geoparser:
                 # decline weak fuzzy matches that nothing in the document supports
                 if ms < 0.75 and focus.get(m.best[5], 0) < 0.2 and prow is None:
                     m.best = None
+                # "Walker County" read as the town of Walker: only if the town is where the story is
+                elif m.suffix_kind == "C" and m.best[6] == "P" and it == 1 and not (
+                        (m.best[5], m.best[8]) in a1set or (prow is not None and prow[5] == m.best[5] and (
+                            prow[7] != "ADM1" or prow[8] == m.best[8])) or any(
+                            haversine_km(m.best[3], m.best[4], a[0], a[1]) < 120 for a in anc)):
+                    m.best = None
             if it == 0:
                 weights = Counter()
                 seen_q = Counter()
@@ -463,7 +483,8 @@ class Geoparser:
                                     latitude=e.latitude, longitude=e.longitude, country_code=e.country_code or None,
                                     country=self.gaz.country_name(e.country_code) if e.country_code else None,
                                     admin1=a1, admin2=e.admin2, feature_code=e.feature_code,
-                                    geo_precision=geo_precision(e.feature_code, e.feature_class, e.admin1, m.near),
+                                    geo_precision=geo_precision(e.feature_code, e.feature_class, e.admin1,
+                                                                m.near or m.suffix_kind == "C"),
                                     score=conf))
                 continue
             if m.strength < 2:

@@ -15,10 +15,9 @@ import csv
 import io
 import os
 import sqlite3
-import sys
 import zipfile
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import Iterator, Optional, Union
 
 from marsad.places.gazetteer import Gazetteer, _build_ruler, _Writer, create_schema, default_path
 

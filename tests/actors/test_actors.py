@@ -279,3 +279,16 @@ def test_extra_people_file(tmp_path):
     assert actor.represents == "state:NG:government"
     assert actor.acled_name == "Government of Nigeria (2015-)"
     assert kb2.lookup("Zorblax Quentn")[0][0].kb_id == "p_test"
+
+
+def test_guess_actors_and_mentions_in(kb, nlp):
+    from marsad.actors.resolve import guess_actors, mentions_in
+
+    text = "On 5 May 2020, Al Shabaab militants attacked Somali National Army troops near Afgooye, the Observatory said."
+    doc = nlp(text)
+    ms = ActorResolver(kb).resolve(doc, country="SO", date="2020-05-05")
+    a1, a2 = guess_actors(doc, ms)
+    assert a1.actor.acled_name == "Al Shabaab"
+    assert a2.actor.acled_name == "Military Forces of Somalia (2017-)"
+    i = text.index("Al Shabaab")
+    assert [m.actor.kb_id for m in mentions_in(ms, i, i + 10)] == ["al_shabaab"]

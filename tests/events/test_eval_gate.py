@@ -14,8 +14,8 @@ from marsad.events.triggers import classify_text, find_triggers
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "eval"
 
-CASE_FLOORS = {"weighted_f1": 0.76, "unseen_rejected": 0.80}
-ACLED_FLOORS = {"event_type": 0.81, "sub_event_type": 0.76}
+CASE_FLOORS = {"weighted_f1": 0.80, "unseen_rejected": 0.86}  # measured 0.8205 / 0.883 (classify_text)
+ACLED_FLOORS = {"event_type": 0.85, "sub_event_type": 0.80}  # measured 0.867 / 0.821 on this sample
 ACLED_SAMPLE = 1500
 
 
