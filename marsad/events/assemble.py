@@ -154,6 +154,15 @@ class Assembler:
                 return lem in REPORT_LEMMAS or lem in ("speak", "talk", "meet", "visit")
         return False
 
+    def _place_attached(self, p, trig) -> bool:
+        """ "met in Geneva", "protested in Basra": the place hangs on the trigger through in/at."""
+        span = self.sdoc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span.root.head
+        verb = self._verb_of(trig)
+        return head.pos_ == "ADP" and head.lower_ in ("in", "at", "near") and head.head.i in (trig.token_i, verb.i)
+
     def place_for(self, trig):
         s0, s1 = self._sentence_span(trig)
         in_sent = [p for p in self.real_places if s0 <= p.start < s1 and not self._is_venue(p)]
@@ -190,14 +199,17 @@ class Assembler:
         return tok
 
     def _attached(self, d, trig) -> bool:
-        """Is the date expression governed by the trigger's own clause?"""
+        """Is the date expression governed by the trigger's own clause (its nearest verb)?"""
         span = self.sdoc.char_span(d.start, d.end, alignment_mode="expand")
         if span is None:
             return False
-        root = span.root
         verb = self._verb_of(trig)
-        anc = {t.i for t in root.ancestors}
-        return trig.token_i in anc or verb.i in anc or root.head.i == trig.token_i
+        for anc in span.root.ancestors:
+            if anc.i == trig.token_i or anc.i == verb.i:
+                return True
+            if anc.pos_ in ("VERB", "AUX"):
+                return False
+        return False
 
     def date_for(self, trig, others=()):
         s0, s1 = self._sentence_span(trig)
@@ -260,12 +272,12 @@ class Assembler:
         a0, a1 = span
         return [m for m in self.mentions if _overlaps(m.start, m.end, a0, a1)]
 
-    def _countries_in(self, span) -> list:
+    def _countries_in(self, span, demonyms=True) -> list:
         if not span:
             return []
         a0, a1 = span
         return [p for p in self.places if _overlaps(p.start, p.end, a0, a1) and p.country_code
-                and (p.is_demonym or (p.feature_code or "").startswith("PCL"))]
+                and ((p.is_demonym and demonyms) or (not p.is_demonym and (p.feature_code or "").startswith("PCL")))]
 
     def _pronoun_antecedent(self, span, trig):
         """ "The Turkish army ... said it had carried out": a subject pronoun takes the subject of the
@@ -287,15 +299,29 @@ class Assembler:
                and m.actor.type in ("state_actor", "armed_group")]
         return pre[-1] if pre else None
 
-    def actor_from_span(self, span, trig, violent: bool, when):
+    def _widen(self, span):
+        """Add appositions ("his counterpart Vladimir Putin") to an argument span."""
+        sp = self.sdoc.char_span(span[0], span[1], alignment_mode="expand")
+        if sp is None:
+            return span
+        end = span[1]
+        for tok in sp:
+            for c in tok.children:
+                if c.dep_ == "appos" and c.i >= sp.end - 1:
+                    sub = list(c.subtree)
+                    end = max(end, sub[-1].idx + len(sub[-1].text))
+        return (span[0], end)
+
+    def actor_from_span(self, span, trig, violent: bool, when, role="agent"):
         if span:
+            span = self._widen(span)
             ante = self._pronoun_antecedent(span, trig)
             if ante is not None:
                 return _actor_name(ante.actor, self.kb, violent, trig.event_type, when), ante
         ms = [m for m in self._mentions_in(span) if not _is_source_only(m.actor, self.kb)]
         if ms:
             return _actor_name(ms[0].actor, self.kb, violent, trig.event_type, when), ms[0]
-        cs = self._countries_in(span)
+        cs = self._countries_in(span, demonyms=(role == "agent"))
         if cs:
             kind = STATE_KIND_FOR.get(trig.event_type or "", "military") if violent else "government"
             a = _state(self.kb, cs[0].country_code, kind, when)
@@ -315,7 +341,30 @@ class Assembler:
         violent = trig.event_type in VIOLENT_TYPES or (trig.event_type == "Strategic developments"
                                                        and trig.sub_event_type not in ("Agreement", "Other"))
         a1, m1 = self.actor_from_span(trig.agent, trig, violent, when)
-        a2, m2 = self.actor_from_span(trig.patient, trig, violent, when)
+        a2, m2 = self.actor_from_span(trig.patient, trig, violent, when, role="patient")
+        if a2 is None and trig.agent:
+            # "Putin and McCron discussed ...": the second party of a coordinated subject
+            bodies = []
+            agent = trig.agent
+            sp = self.sdoc.char_span(agent[0], agent[1], alignment_mode="expand")
+            if sp is not None:
+                root = sp.root
+                while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+                    root = root.head  # "Putin and his counterpart Erdogan": climb to the coordination
+                sub = list(root.subtree)
+                agent = (min(agent[0], sub[0].idx), max(agent[1], sub[-1].idx + len(sub[-1].text)))
+                for c in list(root.children) + [c for c in root.head.children if c.dep_ == "nsubj" and c.i != root.i]:
+                    if c.dep_ in ("conj", "nsubj"):
+                        sub = list(c.subtree)
+                        agent = (min(agent[0], sub[0].idx), max(agent[1], sub[-1].idx + len(sub[-1].text)))
+            for m in self._mentions_in(agent):
+                if _is_source_only(m.actor, self.kb):
+                    continue
+                nm = _actor_name(m.actor, self.kb, violent, trig.event_type, when)
+                if nm not in bodies:
+                    bodies.append(nm)
+            if len(bodies) >= 2 and a1 is not None and a1 in bodies:
+                a1, a2 = bodies[0], bodies[1]
         if a1 is None and trig.instrument is None:
             # "Syrian army forces are shelling": the demonym or actor right before the trigger in its sentence
             s0 = trig.sent_start
@@ -355,8 +404,9 @@ class Assembler:
             for m in self.mentions:
                 if not (s0 <= m.start < s1) or _is_source_only(m.actor, self.kb):
                     continue
-                if m.actor.type not in ("state_actor", "armed_group") or (m.actor.kb_id or "").endswith(
-                        (":civilians", ":protesters")):
+                kid = m.actor.kb_id or ""
+                if m.actor.type not in ("state_actor", "armed_group") or (kid.startswith("state:") and not kid.endswith(
+                        (":military", ":police"))):
                     continue
                 if self._reporter_span(m):
                     continue
@@ -510,13 +560,15 @@ class Assembler:
                 return None
             if not trig.agent:
                 return None
+            if trig.modality == "planned" and trig.plover_event not in ("DEMAND", "REQUEST", "THREATEN", "APPEAL"):
+                return None
         first = min(trigs, key=lambda t: t.start)
         modality = trig.modality
         event_type, sub_type = trig.event_type, trig.sub_event_type
         if modality in NON_CODED_MODALITIES:
             event_type = sub_type = None
         place, near = self.place_for(first)
-        if trig.event_type is None and place is not None and not (first.sent_start <= place.start < first.sent_end):
+        if trig.event_type is None and place is not None and not self._place_attached(place, first):
             place, near = None, False
         prev = self._previous_same(event_type, sub_type, trig, place)
         s0, s1 = self._sentence_span(first)

@@ -207,6 +207,12 @@ class Geoparser:
             found = False
             for end in range(j + 1, i, -1):  # longest match first
                 span = doc[i:end]
+                if end - i > 1 and span.text.lower() in self._dem:  # "North American", "Latin American"
+                    out.append(_Mention(span.start_char, span.end_char, span.text, span.text, 0, "DEM",
+                                        span.start, span.end, demonym_gid=self._dem[span.text.lower()]))
+                    found = True
+                    i = end
+                    break
                 if end - i == 1:
                     dg = self._dem.get(t.lower_)
                     if dg is not None and t.pos_ in ("ADJ", "PROPN", "NOUN"):
