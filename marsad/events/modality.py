@@ -84,6 +84,8 @@ def modality_of(token) -> str:
         gov = cur.head
         steps += 1
         glem = gov.lemma_.lower()
+        if gov.ent_type_ in ("DATE", "TIME") or (gov.pos_ == "PROPN" and gov.tag_ != "MD"):
+            glem = ""  # "On 7 May 2020, ... clashed": the month "May" is no modal, a name no governor
         if glem in _STOP_UP and gov.pos_ == "VERB":
             # a reporting verb: "X said that ...": the report is the source, not a modality,
             # but the report itself may be negated/denied
@@ -91,6 +93,10 @@ def modality_of(token) -> str:
                 break
             break
         if dep in ("relcl",):
+            break
+        if dep == "ccomp" and cur.i < gov.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            # a full clause before its governor ("X protested ..., the students also called for ..."):
+            # a run-on report, not the complement of a plan or a demand
             break
         if dep == "conj":
             # coordination shares negation / modal auxiliaries, not the governor's meaning

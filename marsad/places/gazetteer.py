@@ -26,8 +26,7 @@ from marsad.records import GazetteerEntry
 from marsad.places.normalize import name_key, phonetic, skeleton
 
 DATA_DIR = Path(__file__).parent / "data"
-SCHEMA_VERSION = "3"
-DB_NAME = "gazetteer-v%s.sqlite" % SCHEMA_VERSION
+SCHEMA_VERSION = "4"
 
 # feature codes by kind
 COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR"}
@@ -49,8 +48,18 @@ def default_home() -> Path:
     return Path(user_data_dir("marsad"))
 
 
+def data_version() -> str:
+    """A short hash of our data files and of this module: a new index is built when they change."""
+    import hashlib
+    h = hashlib.sha1(SCHEMA_VERSION.encode())
+    for p in sorted(DATA_DIR.glob("*.tsv")) + [Path(__file__)]:
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:10]
+
+
 def default_path() -> Path:
-    return default_home() / DB_NAME
+    return default_home() / ("gazetteer-v%s-%s.sqlite" % (SCHEMA_VERSION, data_version()))
 
 
 def _gid_out(gid: str, source: str) -> object:
@@ -548,6 +557,12 @@ def build_default(path: Path, progress: bool = True, min_population: int = 500) 
     bar.update(1)
     bar.close()
     os.replace(tmp, path)
+    for old in path.parent.glob("gazetteer-v*.sqlite"):  # indexes built from older data
+        if old != path and old.name.count("-") >= 2:
+            try:
+                old.unlink()
+            except OSError:
+                pass
     return path
 
 
