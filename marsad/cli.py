@@ -229,11 +229,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("gazetteer", help="build, import into and describe the gazetteer index")
-    p.add_argument("action", choices=["build", "import", "info"])
-    p.add_argument("files", nargs="*")
-    p.add_argument("--kind", choices=["auto", "geonames", "ocha"], default="auto")
-    p.add_argument("--path", help="gazetteer index file (default: in the user data dir)")
-    p.set_defaults(func=cmd_gazetteer)
+    gsub = p.add_subparsers(dest="action", required=True)
+    for name, text in (("build", "(re)build the index from the packaged data"), ("info", "describe the index")):
+        q = gsub.add_parser(name, help=text)
+        q.add_argument("--path", help="gazetteer index file (default: in the user data dir)")
+        q.set_defaults(func=cmd_gazetteer, files=[], kind="auto")
+    q = gsub.add_parser("import", help="import GeoNames dumps or OCHA COD gazetteer files/folders")
+    q.add_argument("files", nargs="+")
+    q.add_argument("--kind", choices=["auto", "geonames", "ocha"], default="auto")
+    q.add_argument("--path", help="gazetteer index file (default: in the user data dir)")
+    q.set_defaults(func=cmd_gazetteer)
 
     p = sub.add_parser("actors", help="the actor knowledge base")
     asub = p.add_subparsers(dest="action", required=True)

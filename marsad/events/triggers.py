@@ -426,7 +426,37 @@ def _scan(doc, sent, lex: _Lexicon) -> _Sent:
         if head not in ib or row.weight > ib[head][1].weight:
             ib[head] = (head, row, idxs)
     s.instruments = sorted(ib.values(), key=lambda t: t[0])
+    if len(s.instruments) > 1:
+        s.instruments = _heavy_over_firearms(doc, s.instruments)
     return s
+
+
+def _heavy_over_firearms(doc, insts: list) -> list:
+    """Fire described by a heavier weapon is that weapon's fire: "bursts of fire involving heavy
+    machineguns", "projectiles/shots" (OSCE style) are not small-arms fire."""
+    heavy = {}
+    for h, r, idxs in insts:
+        if r.subtype == "Shelling/artillery/missile attack":
+            for i in idxs:
+                heavy[i] = r
+    if not heavy:
+        return insts
+    out = []
+    for h, r, idxs in insts:
+        if r.subtype == "FIREARMS":
+            t = doc[h]
+            repl = None
+            for x in t.subtree:
+                if x.i in heavy and x.i - t.i <= 6:
+                    repl = heavy[x.i]
+                    break
+            if repl is None and idxs[0] >= 2 and doc[idxs[0] - 1].text == "/" and idxs[0] - 2 in heavy:
+                repl = heavy[idxs[0] - 2]
+            if repl is not None:
+                out.append((h, repl, idxs))
+                continue
+        out.append((h, r, idxs))
+    return out
 
 
 def _cats(tok, lex: _Lexicon, sent: _Sent) -> dict[str, float]:
@@ -444,15 +474,52 @@ def _cats(tok, lex: _Lexicon, sent: _Sent) -> dict[str, float]:
             if p is not None:
                 toks.append(p)
                 toks.extend(x for x in p.children if x.dep_ in ("compound", "amod"))
+    kb_side = None
     for t in toks:
         for cat, w in sent.cue_tokens.get(t.i, {}).items():
             out[cat] = max(out.get(cat, 0.0), w)
-        for key in (t.lemma_.lower(), t.lower_):
+        keys = (t.lemma_.lower(), t.lower_)
+        if t.tag_ in ("NNPS", "NNP") and t.lower_.endswith("s"):
+            keys += (t.lower_[:-1],)  # "Rebels", "Militants" tagged as names keep their plural
+        for key in keys:
             for cat, w in lex.cue_words.get(key, {}).items():
                 out[cat] = max(out.get(cat, 0.0), w)
+        if kb_side is None and t.ent_id_:
+            kb_side = _kb_side(t.ent_id_)
+    head_word = max((w for key in (tok.lemma_.lower(), tok.lower_) for c, w in lex.cue_words.get(key, {}).items()
+                     if c in ("state", "nonstate")), default=0.0)
+    if kb_side is not None and head_word >= 0.8 and (not tok.ent_id_ or tok.tag_ in ("NN", "NNS")):
+        kb_side = None  # "Houthi rebels", "fighters of the Olive Branch operation": the head word says it
+    if kb_side is not None:
+        # a named actor of the knowledge base: its ACLED inter code says which side it is on
+        # ("Syrian Democratic Forces", "Free Syrian Army" are non-state whatever "forces"/"army" suggest)
+        other = "nonstate" if kb_side == "state" else "state"
+        out[kb_side] = max(out.get(kb_side, 0.0), 1.2)
+        out.pop(other, None)
     if tok.ent_type_ == "PERSON":
         out["person"] = 1.0
     return out
+
+
+_KB_SIDE: dict = {}
+_INTER_SIDE = {1: "state", 8: "state", 2: "nonstate", 3: "nonstate", 4: "nonstate"}
+
+
+def _kb_side(kb_id: str) -> Optional[str]:
+    """state / nonstate for a knowledge-base actor id set by the parser's entity ruler (ACLED inter
+    codes: 1 state forces, 8 external forces; 2 rebels, 3 political and 4 identity militias)."""
+    if kb_id in _KB_SIDE:
+        return _KB_SIDE[kb_id]
+    side = None
+    try:
+        from marsad.actors import KnowledgeBase
+        actor = KnowledgeBase.load().actors.get(kb_id)
+        if actor is not None:
+            side = _INTER_SIDE.get(actor.inter)
+    except Exception:  # noqa: BLE001 - no knowledge base: fall back on the cue words
+        side = None
+    _KB_SIDE[kb_id] = side
+    return side
 
 
 def _armed_side(cats: dict[str, float]) -> Optional[str]:
@@ -725,9 +792,19 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
                     r2.phrase[0] in ("kill", "wound", "injure", "die", "death", "killing", "shoot")
                     for _, r2, _ in sent.triggers):
                 sub = LOOTING  # ACLED: an attack on property alone is property destruction
+            if sub == ATTACK and window.get("gang", 0) >= 1.0 and _gang_victim(doc, [sent] + list(neighbours), agent) and not (patient is not None and (
+                    pcats.get("civilian", 0) >= 1.0 or any(t.lower_ in ("child", "children", "woman", "women", "girl", "boy")
+                                                           for t in patient.subtree))):
+                sub = ARMED_CLASH  # ACLED: killings of drug-trafficking gang members are armed clashes
             etype = SUBTYPE_TO_TYPE[sub]
             if sub == ARMED_CLASH:
                 plover = "FIGHT"
+    elif sub == "TERRITORY" and _attempted(tok):
+        etype = sub = None  # "an attempt to advance and control the village": nothing changed hands
+    elif sub == "TERRITORY" and tok.dep_ == "acl" and tok.tag_ == "VBN" and lem_row in ("control", "hold", "occupy"):
+        etype = sub = None  # "areas controlled by the rebels": a state of affairs, not an event
+    elif sub == "TERRITORY" and any(c.lower_ in ("briefly", "temporarily", "momentarily") for c in tok.children):
+        etype, sub, plover, mode = "Battles", ARMED_CLASH, "FIGHT", None  # taken and lost again: a battle
     elif sub == "TERRITORY":
         if patient is not None and pcats.get("property", 0) >= 0.8 and lem in ("seize", "capture", "take over") \
                 and not _place_like(patient):
@@ -762,6 +839,9 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
                 # first armed cue of the sentence
                 for i in range(sent.start, sent.end):
                     cc = sent.cue_tokens.get(i, {})
+                    if doc[i].ent_id_ and _kb_side(doc[i].ent_id_):
+                        side = _kb_side(doc[i].ent_id_)
+                        break
                     if cc.get("state", 0) >= 0.6 or cc.get("nonstate", 0) >= 0.6:
                         side = "state" if cc.get("state", 0) >= cc.get("nonstate", 0) else "nonstate"
                         break
@@ -854,6 +934,49 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
         etype = None
     return _Cand(tok, row, idxs, etype, sub, plover, mode, agent, patient, instrument, inst_specific,
                  generic, row.weight)
+
+
+_GANG_LINK = {"charge", "involve", "link", "convict", "record", "member", "accuse", "tie", "connection", "know",
+              "suspect", "sentence", "arrest", "investigate", "history", "passage"}
+
+
+def _gang_victim(doc, sents, agent) -> bool:
+    """A gang cue that describes the victim ("had charges against him for drug trafficking", "a drug
+    trafficker was found dead"), not the perpetrators ("killed by gang members") or a motive."""
+    skip = {t.i for t in agent.subtree} if agent is not None else set()
+    for s in sents:
+        for i, cats in s.cue_tokens.items():
+            if "gang" not in cats or i in skip:
+                continue
+            t = doc[i]
+            if t.lemma_.lower() in ("trafficker", "dealer", "gangster", "member"):
+                if t.dep_ in ("nsubjpass", "nsubj", "dobj", "appos") or t.head.lemma_.lower() in ("victim", "be"):
+                    return True
+                continue
+            h = t
+            for _ in range(3):
+                if h.head.i == h.i:
+                    break
+                h = h.head
+                if h.lemma_.lower() in _GANG_LINK:
+                    return True
+    return False
+
+
+_ATTEMPT = {"attempt", "try", "bid", "effort", "seek", "aim", "struggle", "fail"}
+
+
+def _attempted(tok) -> bool:
+    """The trigger is what someone tried to do: "attempted to advance and control", "in a bid to seize"."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    if t.dep_ in ("xcomp", "acl", "advcl") and t.head.lemma_.lower() in _ATTEMPT:
+        return True
+    return False
 
 
 _KILL_LEMMAS = {"kill", "shoot", "open fire", "shoot dead", "die", "killing", "wound", "injure", "fire"}
@@ -1266,6 +1389,12 @@ def _frame(cands: list[_Cand], s: _Sent, window: dict, protest_ctx, lex, flags=N
         if c.etype and c.agent is not None and _cats(c.agent, lex, s).get("mob") and (
                 c.generic or c.sub in (ARMED_CLASH, LOOTING, ABDUCTION, DISRUPTED, ATTACK)):
             c.etype, c.sub, c.plover = "Riots", MOB, "ASSAULT"
+    # ACLED: sexual violence is coded as such, whatever other violence came with it
+    sexual = [c for c in cands if c.sub == "Sexual violence" and c.etype and c.modality not in (NEGATED, HYPOTHETICAL, PLANNED)]
+    if sexual:
+        for c in cands:
+            if c.etype and (c.generic or c.sub in (ATTACK, INTERVENTION, EXCESSIVE)) and not c.inst_specific:
+                c.etype, c.sub, c.plover, c.mode = "Violence against civilians", "Sexual violence", "ASSAULT", "sexual"
     # mob violence: a mob / lynching frames the violence of the sentence
     mob = [c for c in cands if c.sub == MOB and c.modality not in (NEGATED, HYPOTHETICAL, PLANNED)]
     if mob:

@@ -343,7 +343,9 @@ def read_path(path: Union[str, Path], opts: ReadOptions = ReadOptions()) -> Iter
         yield ReadFailure(str(p), "not_found", f"{p}: no such file or directory")
         return
     if p.is_dir():
-        files = sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+        # folders hold reports; their README/LICENSE files describe the folder and are not reports
+        files = sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")
+                       and not f.stem.upper().startswith(("README", "LICENSE", "CHANGELOG")))
         for f in files:
             if f.suffix.lower() in SUPPORTED_SUFFIXES:
                 yield from read_path(f, opts)

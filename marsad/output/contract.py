@@ -48,18 +48,23 @@ def load_schema() -> dict:
     return json.loads(resources.files("marsad.output").joinpath("contract.schema.json").read_text("utf-8"))
 
 
-@lru_cache(maxsize=1)
-def _validator():
+@lru_cache(maxsize=2)
+def _validator(kind: str = "document"):
+    """A validator for one branch of the schema, so errors name the exact field that is wrong."""
     import jsonschema
     schema = load_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+    branch = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{kind}"}
+    return jsonschema.Draft202012Validator(branch)
 
 
 def validate_document(obj: dict) -> list[str]:
     """Contract violations of one document object (empty when valid)."""
     errs = []
-    for e in sorted(_validator().iter_errors(obj), key=lambda e: list(e.path)):
+    if not isinstance(obj, dict):
+        return ["<root>: not a JSON object"]
+    kind = "error_record" if "error" in obj else "document"
+    for e in sorted(_validator(kind).iter_errors(obj), key=lambda e: list(e.path)):
         where = "/".join(str(p) for p in e.path) or "<root>"
         errs.append(f"{where}: {e.message}")
     if "events" in obj:

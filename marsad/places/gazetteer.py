@@ -96,8 +96,13 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ opening / building
     @classmethod
-    def open(cls, path: Optional[os.PathLike] = None, build: bool = True, progress: bool = True) -> "Gazetteer":
+    def open(cls, path: Optional[os.PathLike] = None, build: bool = True, progress: bool = True,
+             rebuild: bool = False) -> "Gazetteer":
+        """Open the index at ``path`` (default: the user data dir), building it first if missing
+        (or if ``rebuild``)."""
         p = Path(path) if path else default_path()
+        if rebuild and p.exists():
+            p.unlink()
         if not p.exists():
             if not build:
                 raise FileNotFoundError(p)

@@ -196,7 +196,18 @@ def _cc_from_pcode(pcode: str) -> str:
     return pcode[:2].upper() if pcode else ""
 
 
-def import_ocha(gaz_path: Optional[PathLike], dir_or_files, progress: bool = False) -> dict:
+def detect_kind(files) -> str:
+    """"ocha" for OCHA COD CSVs (or folders of them), "geonames" for GeoNames dump files."""
+    if isinstance(files, (str, os.PathLike)):
+        files = [files]
+    for f in files:
+        p = Path(f)
+        if p.is_dir() or p.suffix.lower() == ".csv":
+            return "ocha"
+    return "geonames"
+
+
+def import_ocha(gaz_path: Optional[PathLike], *dir_or_files, progress: bool = False) -> dict:
     """Import OCHA COD gazetteer CSVs (a folder or a list of files) into the index.
 
     Recognised tables (by their columns): admin boundaries' attributes (``admN_pcode`` + ``center_lat``),
@@ -204,6 +215,8 @@ def import_ocha(gaz_path: Optional[PathLike], dir_or_files, progress: bool = Fal
     (``neighborho``). Returns counts per table kind.
     """
     conn, p = _connect(gaz_path)
+    if len(dir_or_files) == 1 and not isinstance(dir_or_files[0], (str, os.PathLike)):
+        dir_or_files = tuple(dir_or_files[0])  # a list of files
     files = _ocha_files(dir_or_files)
     tables = {f: _read_csv(f) for f in files}
     counts = {"admin": 0, "points": 0, "capitals": 0, "neighbourhoods": 0}
