@@ -123,7 +123,13 @@ class Assembler:
 
     # ------------------------------------------------------------ document-level context
     def _focus_country(self) -> Optional[str]:
-        c = Counter(p.country_code for p in self.places if p.country_code and p.geonameid is not None)
+        """The document's main country: resolved places first, then demonyms and actors' states."""
+        c = Counter(p.country_code for p in self.places if p.country_code and p.geonameid is not None
+                    and not p.is_demonym)
+        if c:
+            return c.most_common(1)[0][0]
+        c = Counter(p.country_code for p in self.places if p.country_code)
+        c.update(m.actor.country for m in self.mentions if m.actor.country)
         return c.most_common(1)[0][0] if c else None
 
     def _sentence_span(self, trig):
@@ -320,6 +326,9 @@ class Assembler:
             if ante is not None:
                 return _actor_name(ante.actor, self.kb, violent, trig.event_type, when), ante
         ms = [m for m in self._mentions_in(span) if not _is_source_only(m.actor, self.kb)]
+        if role == "agent" and violent and trig.event_type not in ("Riots",):
+            # civilians are the targets of political violence, not its perpetrators
+            ms = [m for m in ms if not (m.actor.kb_id or "").endswith((":civilians", ":protesters"))]
         if ms:
             return _actor_name(ms[0].actor, self.kb, violent, trig.event_type, when), ms[0]
         cs = self._countries_in(span, demonyms=(role == "agent"))
@@ -329,6 +338,27 @@ class Assembler:
             if a is not None:
                 return (a.acled_name or a.canonical, a.inter), None
         return None, None
+
+    def _forces_in_sentence(self, trig, violent, when) -> list:
+        """Armed parties (state forces, armed groups) named in the trigger's sentence, in order."""
+        out = []
+        for m in self.mentions:
+            if not (trig.sent_start <= m.start < trig.sent_end) or _is_source_only(m.actor, self.kb):
+                continue
+            kid = m.actor.kb_id or ""
+            if m.actor.type not in ("state_actor", "armed_group", "person"):
+                continue
+            if kid.startswith("state:") and not kid.endswith((":military", ":police")):
+                continue
+            if m.actor.type == "person" and not m.actor.represents:
+                continue
+            if self._reporter_span(m):
+                continue
+            nm = _actor_name(m.actor, self.kb, violent, trig.event_type, when)
+            if nm[1] not in (1, 2, 3, 4, 8) or nm in out or any(_same_side(nm[0], o[0]) for o in out):
+                continue
+            out.append(nm)
+        return out
 
     def _reporter_span(self, m) -> bool:
         """Is this mention the subject of a reporting verb ("the army said")?"""
@@ -366,6 +396,18 @@ class Assembler:
                     bodies.append(nm)
             if len(bodies) >= 2 and a1 is not None and a1 in bodies:
                 a1, a2 = bodies[0], bodies[1]
+        if trig.sub_event_type == "Armed clash":
+            # "clashes between X and Y", "X clashed with Y": ACLED lists the parties in the order named
+            forces = self._forces_in_sentence(trig, violent, when)
+            if len(forces) >= 2 and (a1 is None or a1 in forces[:2] or _unidentified_name(a1[0])):
+                a1, a2 = forces[0], forces[1]
+            elif len(forces) == 1 and a1 is None:
+                a1 = forces[0]
+        if (a1 is None or _unidentified_name(a1[0])) and violent:
+            # "kidnapped and killed by Taliban militants": a named armed party in the clause
+            forces = [f for f in self._forces_in_sentence(trig, violent, when) if f != a2]
+            if forces:
+                a1 = forces[0]
         if a1 is None and trig.instrument is None:
             # "Syrian army forces are shelling": the demonym or actor right before the trigger in its sentence
             s0 = trig.sent_start
@@ -699,6 +741,10 @@ def _iso3_table() -> dict:
 
 def _iso3(iso2: Optional[str]) -> Optional[str]:
     return _iso3_table().get((iso2 or "").upper())
+
+
+def _unidentified_name(name: str) -> bool:
+    return name.startswith("Unidentified")
 
 
 def _same_side(a: str, b: str) -> bool:

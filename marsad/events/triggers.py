@@ -488,7 +488,10 @@ def _cats(tok, lex: _Lexicon, sent: _Sent) -> dict[str, float]:
             kb_side = _kb_side(t.ent_id_)
     head_word = max((w for key in (tok.lemma_.lower(), tok.lower_) for c, w in lex.cue_words.get(key, {}).items()
                      if c in ("state", "nonstate")), default=0.0)
-    if kb_side is not None and head_word >= 0.8 and (not tok.ent_id_ or tok.tag_ in ("NN", "NNS")):
+    head_side = _armed_side({c: w for key in (tok.lemma_.lower(), tok.lower_)
+                             for c, w in lex.cue_words.get(key, {}).items() if c in ("state", "nonstate")})
+    if kb_side is not None and head_word >= 0.8 and head_side != kb_side and (
+            not tok.ent_id_ or tok.tag_ in ("NN", "NNS")):
         kb_side = None  # "Houthi rebels", "fighters of the Olive Branch operation": the head word says it
     if kb_side is not None:
         # a named actor of the knowledge base: its ACLED inter code says which side it is on
@@ -937,7 +940,7 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
 
 
 _GANG_LINK = {"charge", "involve", "link", "convict", "record", "member", "accuse", "tie", "connection", "know",
-              "suspect", "sentence", "arrest", "investigate", "history", "passage"}
+              "suspect", "sentence", "arrest", "investigate", "history", "passage", "operation", "raid"}
 
 
 def _gang_victim(doc, sents, agent) -> bool:
@@ -954,11 +957,12 @@ def _gang_victim(doc, sents, agent) -> bool:
                     return True
                 continue
             h = t
-            for _ in range(3):
+            for _ in range(5):
                 if h.head.i == h.i:
                     break
                 h = h.head
-                if h.lemma_.lower() in _GANG_LINK:
+                if h.lemma_.lower() in _GANG_LINK or (h.lemma_.lower() == "have" and any(
+                        c.dep_ == "dobj" and c.lemma_.lower() in _GANG_LINK for c in h.children)):
                     return True
     return False
 
@@ -1159,10 +1163,10 @@ def _governing_subject_cats(tok, lex, sent):
 
 def _protest_flags(cands, sents_win, lex) -> dict:
     """Escalation cues of a protest window: violence by protesters, lethal force, intervention."""
-    f = {"violent": 0.0, "excessive": False, "intervention": 0.0, "peaceful": False}
+    f = {"violent": 0.0, "excessive": False, "intervention": 0.0, "peaceful": False, "mob": False}
     for s, cs in sents_win:
         for ti, cats in s.cue_tokens.items():
-            if "violent" in cats and _in_topic_pp(s_doc(s, ti)):
+            if "violent" in cats and (_in_topic_pp(s_doc(s, ti)) or _not_violent_word(s_doc(s, ti))):
                 continue  # "protest against police brutality / violence": the topic, not the act
             if "violent" in cats:
                 tok = s_doc(s, ti)
@@ -1181,12 +1185,22 @@ def _protest_flags(cands, sents_win, lex) -> dict:
                 f["peaceful"] = True
             if "excessive" in cats:
                 f["excessive"] = True
+        if _headline_arrest(s):
+            f["intervention"] += 1.0
         for c in cs:
             lem = " ".join(c.row.phrase)
             if c.modality not in (ASSERTED, "alleged", "claimed"):
                 continue
             pc = _cats(c.patient, lex, s)
             ac = _cats(c.agent, lex, s)
+            if c.generic and lem in ("attack", "assault", "beat", "storm", "stab") and pc.get("protest") and \
+                    c.agent is not None and not _armed_side(ac) and not ac.get("protest") and (
+                    c.agent.ent_type_ == "NORP" or _cats(c.agent, lex, s).get("civilian", 0) >= 0.3 or any(
+                        x.ent_type_ == "NORP" or x.lemma_.lower() in ("supporter", "mob", "crowd", "gang", "thug", "vigilante")
+                        for x in c.agent.subtree)):
+                f["mob"] = True  # "a group of Turks attacked a peaceful rally": a mob, not the police
+            if _mourned(c.tok):
+                continue  # "rallied to mourn demonstrators killed last month": the killing is the topic
             if lem in ("kill", "shoot", "shoot dead", "open fire", "killing", "die", "fire") and not ac.get("protest") \
                     and not _is_combatant(pc) and not pc.get("nonstate"):
                 if pc.get("protest") or (lem == "die" and _cats(c.agent, lex, s).get("protest")) or \
@@ -1209,13 +1223,35 @@ def _protest_flags(cands, sents_win, lex) -> dict:
     return f
 
 
+_TOPIC_HEADS = {"condemn", "denounce", "decry", "stop", "end", "oppose", "protest", "condemnation", "denunciation",
+                "victim", "victims", "mourn", "commemorate", "remember", "against", "demand", "reject", "slogan",
+                "sign", "banner", "placard", "read", "chant", "say", "accuse", "charge", "suspect", "detention",
+                "arrest", "jail", "sentence", "convict", "accusation"}
+
+
+def _not_violent_word(tok) -> bool:
+    """"non-violent", "National Torch Movement": the cue word is negated or part of a name."""
+    doc = tok.doc
+    i = tok.i
+    if i >= 1 and doc[i - 1].lower_ in ("non", "non-", "not"):
+        return True
+    if i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].lower_ == "non":
+        return True
+    return tok.pos_ == "PROPN" or (tok.dep_ == "compound" and tok.head.lemma_.lower() in (
+        "movement", "party", "group", "organisation", "organization", "union", "front", "association"))
+
+
 def _in_topic_pp(tok) -> bool:
     t = tok
     for _ in range(4):
         if t.head.i == t.i:
             return False
-        if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in ("against", "over", "about", "for", "of"):
+        if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in ("against", "over", "about", "for"):
             return True
+        if t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _TOPIC_HEADS:
+            return True  # "condemnation of police violence" (but not "the scene of violence")
+        if t.dep_ in ("dobj", "pobj") and t.head.lemma_.lower() in _TOPIC_HEADS:
+            return True  # "signs condemning police violence", "stop state violence"
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "pcomp", "acl"):
             return False
         t = t.head
@@ -1226,7 +1262,35 @@ def s_doc(s, i):
     return s.doc[i]
 
 
+def _mourned(tok) -> bool:
+    t = tok
+    for _ in range(4):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in ("mourn", "commemorate", "remember", "honour", "honor", "anniversary", "memory", "funeral"):
+            return True
+    return False
+
+
+_ARREST_WORDS = {"detain", "detains", "arrest", "arrests", "nab", "nabs", "hold", "holds"}
+
+
+def _headline_arrest(s) -> bool:
+    """Headline syntax the parser misreads: "Police detain protesters" (detain tagged as a noun)."""
+    doc = s.doc
+    for i in range(s.start + 1, s.end - 1):
+        t = doc[i]
+        if t.lower_ in _ARREST_WORDS and t.pos_ not in ("VERB", "AUX") and doc[i - 1].lemma_.lower() in (
+                "police", "officer", "troops", "soldier", "security", "force", "forces") and doc[i + 1].lemma_.lower() in (
+                "protester", "demonstrator", "activist", "student", "marcher", "dozen", "hundred"):
+            return True
+    return False
+
+
 def _protest_sub_from(f) -> str:
+    if f.get("mob") and f["intervention"] < 0.7 and not f["excessive"]:
+        return MOB
     if f["violent"] >= 0.8 and not f["peaceful"]:
         return VIOLENT_DEMO
     if f["excessive"]:
@@ -1299,7 +1363,7 @@ def _frame(cands: list[_Cand], s: _Sent, window: dict, protest_ctx, lex, flags=N
                 if sub == PEACEFUL and c.row.etype != "Protests":
                     sub = VIOLENT_DEMO if (ac.get("protest") or c.row.etype == "Battles" or c.sub == LOOTING) else INTERVENTION
                 c.sub, c.etype = sub, SUBTYPE_TO_TYPE[sub]
-                c.plover = "PROTEST" if c.etype in ("Protests", "Riots") else c.plover
+                c.plover = "ASSAULT" if sub == MOB else "PROTEST" if c.etype in ("Protests", "Riots") else c.plover
     # clashes / violence between unarmed groups (villagers, workers, communities): mob violence
     for c in cands:
         if c.etype == "Battles" and c.sub == ARMED_CLASH and c.row.etype == "Battles" and not in_protest:

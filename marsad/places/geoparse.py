@@ -37,6 +37,53 @@ NEAR_WORDS = {"near", "outside", "outskirts", "around", "vicinity", "nearby", "c
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
 _ABBREV = re.compile(r"^(?:(?:[A-Z]\.){2,4}|[A-Z][a-z]{1,4}\.)$")  # "U.S.", "S.C.", "Tenn.", "Ga."
 _COUNTY_WORDS = {"County", "Parish", "Borough", "Township"}
+# lowercase starts allowed for a toponym: Arabic articles ("al-Hasakeh") and particles
+_LOWER_OK = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad|ed|es|ul|de|du|la|le|di|da|dos|das|do)[- ]", re.I)
+# words that may stand between a toponym and the parent unit named after it:
+# "Kurla town (Mumbai Suburban, Maharashtra)", "Abu Dali in southern Idleb countryside", "X, Y"
+_LINK_WORDS = {"in", "of", "near", "the", "(", ",", "-", "at", "outside"} | set(SUFFIX_KIND) | {
+    "lga", "municipality", "commune", "department", "sub-district", "subdistrict", "tehsil", "upazila"}
+_AFTER_CURRENCY = {"dollar", "dollars", "currency"}
+# a capitalised name right after these words, or right before "(" / "town" / "village"..., is a place name
+# even when the tagger missed it ("attacked a checkpoint in Kishkiyeh", "in Radhan town (Larkana, Sindh)")
+_LOC_PREPS = {"in", "at", "near", "outside", "around", "from", "towards", "toward", "into", "between",
+              "across", "to", "via", "through"}
+_LOC_OF = {"village", "town", "city", "area", "district", "outskirts", "countryside", "vicinity", "suburbs",
+           "municipality", "province", "governorate", "villages", "towns", "region", "neighbourhood",
+           "neighborhood", "commune", "entrance", "east", "west", "north", "south", "southeast", "southwest",
+           "northeast", "northwest"}
+_LOC_AFTER = {"town", "village", "city", "district", "area", "camp", "countryside", "municipality", "lga",
+              "neighbourhood", "neighborhood", "commune", "sub-district", "subdistrict", "tehsil", "province",
+              "governorate", "frontline", "front", "road", "checkpoint", "villages", "towns", "region"}
+_CONNECTORS = {"de", "del", "la", "las", "los", "el", "al", "da", "do", "dos", "das", "di", "du", "des", "sur"}
+_ASCII_MARKS = dict.fromkeys(map(ord, "ʿʾ‘’`´ʼʻ\u02b9"), None)
+
+
+def ascii_name(name: str) -> str:
+    """GeoNames asciiname-like form: "‘Afrīn" -> "Afrin", "Ḩamāh" -> "Hamah"."""
+    import unicodedata
+    if name.isascii():
+        return name
+    s = unicodedata.normalize("NFKD", name.translate(_ASCII_MARKS))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.translate(str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "Đ": "D", "ß": "ss", "ħ": "h",
+                                   "Ł": "L", "Ø": "O", "æ": "ae", "œ": "oe"}))
+    if not s.isascii():  # another script (Arabic...): keep the original
+        return name
+    return re.sub(r"\s+", " ", s).strip() or name
+
+
+def _is_link(between: str) -> bool:
+    """Does the text between two toponyms make the second one the parent of the first?"""
+    b = between.strip()
+    if not b or len(b) > 40 or ")" in b or ";" in b or "." in b:
+        return False
+    if b in (",", "in", ", in", "of", "near", "("):
+        return True
+    toks = re.findall(r"\(|,|[\w'-]+", b.lower())
+    if not toks or not any(t in ("(", ",", "in", "of") for t in toks):
+        return False
+    return all(t in _LINK_WORDS or t in DIRECTIONS for t in toks)
 
 
 @dataclass
@@ -57,6 +104,10 @@ class _Mention:
     best: Optional[tuple] = None
     best_score: float = 0.0
     margin: float = 0.0
+    best_ms: float = 0.0
+    locative: bool = False  # recognised from its slot ("in X"), not from the tagger or prominence
+    strong_link: bool = False  # "X (Y, Z)": ACLED's parenthesised admin units
+    contrib: dict = field(default_factory=dict)  # this mention's vote in the country focus
 
 
 def _row_entry(gaz: Gazetteer, row) -> GazetteerEntry:
@@ -202,8 +253,12 @@ class Geoparser:
             j = i
             while j + 1 < n and not taken[j + 1] and j + 1 - i < 4 and (
                     (doc[j + 1].is_title and doc[j + 1].is_alpha) or
-                    (doc[j + 1].text in ("-",) and j + 2 < n and doc[j + 2].is_title)):
+                    (doc[j + 1].text in ("-",) and j + 2 < n and doc[j + 2].is_title) or
+                    (doc[j + 1].lower_ in _CONNECTORS and doc[j + 1].is_lower and j + 2 < n
+                     and doc[j + 2].is_title and not taken[j + 2] and j + 2 - i < 4)):
                 j += 1
+            if doc[j].lower_ in _CONNECTORS or doc[j].text == "-":
+                j -= 1
             found = False
             for end in range(j + 1, i, -1):  # longest match first
                 span = doc[i:end]
@@ -232,7 +287,8 @@ class Geoparser:
                             i = end
                             break
                         continue
-                    if t.is_stop or t.pos_ not in ("PROPN",):
+                    if t.is_stop or (t.pos_ not in ("PROPN",) and not (
+                            t.pos_ in ("NOUN", "ADJ", "VERB", "X") and self._locative(doc, i, end))):
                         continue
                 if end - i >= 2 and span[-1].text in _COUNTY_WORDS and not span[0].is_stop:
                     m = self._make(doc, span, 2, "GPE")  # "Walker County": a place even if unknown
@@ -245,7 +301,9 @@ class Geoparser:
                 if m is not None and any(in_ent[k] for k in range(i, end)):
                     # inside another entity ("Gainesville Police Department"): primary names only
                     m.cands = [c for c in m.cands if c[0] >= 1.0]
-                if m is not None and m.cands and self._strong_name(m):
+                if m is None and self._locative(doc, i, end) and not any(in_ent[k] for k in range(i, end)):
+                    m = self._make(doc, span, 1, "RUN", locative=True)
+                if m is not None and m.cands and (self._strong_name(m) or m.label == "RUN" and m.locative):
                     out.append(m)
                     found = True
                     i = m.tok_end
@@ -289,8 +347,28 @@ class Geoparser:
                 return True
         return False
 
-    def _make(self, doc, span, strength: int, label: str) -> Optional[_Mention]:
+    @staticmethod
+    def _locative(doc, i: int, end: int) -> bool:
+        """Is the token run doc[i:end] in a place slot: "in X", "village of X", "X (", "X town"?"""
+        if i > 0:
+            prev = doc[i - 1].lower_
+            if prev in _LOC_PREPS or prev == "the" and i > 1 and doc[i - 2].lower_ in _LOC_PREPS:
+                return True
+            if prev == "of" and i > 1 and doc[i - 2].lower_ in _LOC_OF:
+                return True
+        if end < len(doc):
+            nxt = doc[end].lower_
+            if nxt == "(" or nxt in _LOC_AFTER:
+                return True
+        return False
+
+    def _make(self, doc, span, strength: int, label: str, locative: bool = False) -> Optional[_Mention]:
         text = span.text
+        if text[:1].islower() and not _LOWER_OK.match(text) and not (
+                text.split()[0].lower() in DIRECTIONS and len(text.split()) > 1):
+            return None  # "geo office", "regime": not proper names
+        if span.end < len(doc) and doc[span.end].lower_ in _AFTER_CURRENCY:
+            return None  # "US dollar", "the Syrian pound"
         q, kind, near = self._clean_query(text)
         start, end = span.start, span.end
         if kind is None and end < len(doc) and doc[end].lower_ in SUFFIX_KIND:  # "Idlib province"
@@ -319,17 +397,27 @@ class Geoparser:
             if not cands:
                 return None
         if strength < 2 and cands:
-            # weak labels need an exact name of a prominent place, or a Syrian/supplement/OCHA place
-            if label == "PERSON" and len(span) > 1:
-                return None
-            if not any(self._prominent(c) for c in cands):
-                return None
+            # weak labels need an exact name of a prominent place, or a Syrian/supplement/OCHA place,
+            # or an exact name in a place slot ("in Kurla town (...)")
+            if locative or (label != "RUN" and self._locative(doc, start, end)):
+                cands = [c for c in cands if c[0] >= 0.95]
+                if not cands:
+                    return None
+                locative = True
+            else:
+                if label == "PERSON" and len(span) > 1:
+                    return None
+                if not any(self._prominent(c) for c in cands):
+                    return None
+        if kind is None and start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in (
+                "countryside", "province", "governorate", "countrysides"):
+            kind = "A"  # "the southern countryside of Idleb": the governorate
         if not near and start > 0 and doc[start - 1].lower_ in NEAR_WORDS - {"of"}:
             near = True
         if not near and start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in NEAR_WORDS:
             near = True
         return _Mention(span.start_char, span.end_char, text, q, strength, label, start, end, kind,
-                        cands=cands, near=near)
+                        cands=cands, near=near, locative=locative)
 
     @staticmethod
     def _prominent(c) -> bool:
@@ -338,8 +426,21 @@ class Geoparser:
         return (fcode in COUNTRY_CODES or fcode in ("ADM1", "CONT", "PPLC") or src in ("marsad", "ocha", "admin1")
                 or pop >= 50000 or row[5] == "SY")
 
+    @staticmethod
+    def _display_name(m: _Mention, e: GazetteerEntry) -> str:
+        """The plain English/ASCII name: the text's own spelling when it is one of the entry's names
+        ("Hama" for "Ḩamāh"), else the name with diacritics and ayn/hamza marks removed."""
+        if e.name.isascii():
+            return e.name
+        q = m.query
+        if (m.best_ms >= 0.95 and q.isascii() and not q.isupper() and q[:1].isupper()
+                and name_key(q) and any(ch.isalpha() for ch in q)):
+            return q
+        return ascii_name(e.name)
+
     # ------------------------------------------------------------------ resolution
-    def _score(self, cand, kind: Optional[str], focus: dict, parent_row, anchors: list, a1set=frozenset()) -> float:
+    def _score(self, cand, kind: Optional[str], focus: dict, parent_row, anchors: list, a1set=frozenset(),
+               ancestors=()) -> float:
         s, row = cand
         fclass, fcode, pop, src, cc = row[6], row[7], row[11] or 0, row[12], row[5]
         score = s * 4.0 + prior(fcode, pop, src) * 0.7
@@ -362,7 +463,18 @@ class Geoparser:
                 elif row[9] and row[9] == parent_row[9] and pfcode == "ADM1":
                     score += 4
             else:
-                score -= 3
+                score -= 4
+        for arow in ancestors:  # "X (Y, Z)": the grandparent constrains X too
+            if arow[5] != cc:
+                score -= 2
+            elif arow[7] == "ADM1" and row[8] == arow[8] and fcode != "ADM1":
+                score += 3
+            elif arow[6] == "P":
+                d = haversine_km(row[3], row[4], arow[3], arow[4])
+                score += 2.5 if d < 60 else 1.0 if d < 150 else 0.0
+        if parent_row is not None and parent_row[6] == "P" and parent_row[5] == cc and fclass != "A":
+            d = haversine_km(row[3], row[4], parent_row[3], parent_row[4])  # "X (Rutshuru, ...)": near its seat
+            score += 2.5 if d < 60 else 1.0 if d < 150 else 0.0
         if anchors and (fcode in COUNTRY_CODES or fcode == "CONT"):
             if any(a[2] == cc for a in anchors):
                 score += 2.5
@@ -386,8 +498,9 @@ class Geoparser:
             if a.demonym_gid is not None or b.demonym_gid is not None:
                 continue
             between = text[a.end:b.start]
-            if between.strip() in (",", "in", ", in", "of", "near") and len(between) <= 5:
+            if _is_link(between):
                 a.parent = b
+                a.strong_link = "(" in between
         # pass 1: priors only -> country focus (ambiguous names spread their weight over countries;
         # a name repeated in the document counts little more than once)
         seen_q: Counter = Counter()
@@ -400,6 +513,7 @@ class Geoparser:
                 e = self._dem_entry(m.demonym_gid)
                 if e and e.country_code:
                     weights[e.country_code] += 0.5 * rep
+                    m.contrib = {e.country_code: 0.5 * rep}
                 continue
             if not m.cands:
                 continue
@@ -416,8 +530,15 @@ class Geoparser:
             z = sum(per_cc.values()) or 1.0
             for cc, v in per_cc.items():
                 weights[cc] += w * v / z
+                m.contrib[cc] = m.contrib.get(cc, 0.0) + w * v / z
         # pass 2 and 3: resolve with context; focus, anchors and admin1 units re-estimated from pass 2
-        order = sorted(range(len(ments)), key=lambda k: ments[k].parent is not None)
+        def depth(m):
+            d, p = 0, m.parent
+            while p is not None and d < 4:
+                d, p = d + 1, p.parent
+            return d
+
+        order = sorted(range(len(ments)), key=lambda k: depth(ments[k]))
         anchors: list = []
         a1set: set = set()
         for it in range(2):
@@ -428,14 +549,39 @@ class Geoparser:
                 if m.demonym_gid is not None or not m.cands:
                     continue
                 prow = m.parent.best if m.parent is not None else None
+                ancestors = []
+                p = m.parent.parent if m.parent is not None else None
+                while p is not None and len(ancestors) < 3:
+                    if p.best is not None:
+                        ancestors.append(p.best)
+                    p = p.parent
                 own = (m.best[3], m.best[4], m.best[5]) if m.best is not None else None
                 anc = [a for a in anchors if a != own]
-                scored = [(self._score(c, m.suffix_kind, focus, prow, anc, a1set), c) for c in m.cands]
+                scored = [(self._score(c, m.suffix_kind, focus, prow, anc, a1set, ancestors), c) for c in m.cands]
                 scored.sort(key=lambda t: -t[0])
                 m.best_score, (ms, m.best) = scored[0][0], scored[0][1]
+                m.best_ms = ms
                 m.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
-                # decline weak fuzzy matches that nothing in the document supports
-                if ms < 0.75 and focus.get(m.best[5], 0) < 0.2 and prow is None:
+                # what the rest of the document says about countries (this mention's own vote removed)
+                others = {cc: w - m.contrib.get(cc, 0.0) for cc, w in weights.items()}
+                tot_o = sum(v for v in others.values() if v > 0)
+                fo = {cc: v / tot_o for cc, v in others.items() if v > 0} if tot_o > 0.3 else {}
+                bcc, bfc = m.best[5], m.best[7]
+                big = (bfc in COUNTRY_CODES or bfc in ("ADM1", "CONT", "PPLC") or m.best[12] in ("marsad", "admin1")
+                       or (m.best[11] or 0) >= 100_000)
+                parent_cc = prow[5] if prow is not None else None
+                top_o = max(fo.values()) if fo else 0.0
+                if parent_cc is not None and parent_cc != bcc and (not big or m.strong_link and not (
+                        bfc in COUNTRY_CODES or bfc in ("ADM1", "CONT"))) and (
+                        prow[7] in COUNTRY_CODES or prow[7] == "ADM1" or m.parent.best_score > 0 and m.parent.margin > 1):
+                    m.best = None  # "Goyali, Gadabay": no Goyali in Gadabay's country
+                # decline fuzzy matches that nothing else in the document supports
+                elif ms < 0.9 and parent_cc != bcc and fo.get(bcc, 0.0) < 0.25 and not (
+                        ms >= 0.75 and not fo):
+                    m.best = None
+                # a small town of another country in a document about one country ("Operation Peace Spring")
+                elif (not big and parent_cc != bcc and fo.get(bcc, 0.0) < 0.05 and top_o >= 0.5
+                      and tot_o >= 1.0):
                     m.best = None
                 # "Walker County" read as the town of Walker: only if the town is where the story is
                 elif m.suffix_kind == "C" and m.best[6] == "P" and it == 1 and not (
@@ -451,12 +597,15 @@ class Geoparser:
                     qk = m.query.lower()
                     seen_q[qk] += 1
                     rep = 1.0 if seen_q[qk] == 1 else 0.2
+                    m.contrib = {}
                     if m.demonym_gid is not None:
                         e = self._dem_entry(m.demonym_gid)
                         if e and e.country_code:
                             weights[e.country_code] += 0.5 * rep
+                            m.contrib = {e.country_code: 0.5 * rep}
                     elif m.best is not None and m.best[5]:
                         weights[m.best[5]] += (1.0 if m.strength == 2 else 0.6) * rep
+                        m.contrib = {m.best[5]: (1.0 if m.strength == 2 else 0.6) * rep}
                         if m.best[7] == "ADM1":
                             a1set.add((m.best[5], m.best[8]))
                         elif m.best[7] not in COUNTRY_CODES and m.best[7] != "CONT" and m.margin > 1.0:
@@ -485,7 +634,8 @@ class Geoparser:
                 if e.feature_code == "ADM1" and not a1:
                     a1 = e.name
                 conf = 1 / (1 + math.exp(-(m.best_score - 8) / 3))
-                places.append(Place(text=m.text, start=m.start, end=m.end, name=e.name, geonameid=e.geonameid,
+                places.append(Place(text=m.text, start=m.start, end=m.end, name=self._display_name(m, e),
+                                    geonameid=e.geonameid,
                                     latitude=e.latitude, longitude=e.longitude, country_code=e.country_code or None,
                                     country=self.gaz.country_name(e.country_code) if e.country_code else None,
                                     admin1=a1, admin2=e.admin2, feature_code=e.feature_code,
