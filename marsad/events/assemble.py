@@ -428,6 +428,9 @@ class Assembler:
                     a1 = (crowd.acled_name or crowd.canonical, crowd.inter)
             if trig.event_type == "Protests" and trig.sub_event_type == "Peaceful protest":
                 a2 = None
+            elif a2 is None or a2[0] == (crowd.acled_name or crowd.canonical):
+                forces = [f for f in self._forces_in_sentence(trig, True, when) if f[1] == 1]
+                a2 = forces[0] if forces else None
         if a1 is None and violent:
             # instrument-led clause ("air strikes killed ..."): whoever attacked this area before
             prev = self.last_attacker.get(key) or self.last_attacker.get(cc)
@@ -457,7 +460,10 @@ class Assembler:
                 if cand[0] != a1[0] and not _same_side(cand[0], a1[0]):
                     a2 = cand
                     break
-        if a2 is None and violent and (victims.get("civilians") or trig.event_type == "Violence against civilians"):
+        civilian_victims = any(victims.get(k) for k in ("civilians", "children", "women")) or (
+            trig.patient is not None and any((m.actor.kb_id or "").endswith(":civilians")
+                                             for m in self._mentions_in(trig.patient)))
+        if a2 is None and violent and (civilian_victims or trig.event_type == "Violence against civilians"):
             a = _state(self.kb, cc, "civilians", when)
             a2 = (a.acled_name or a.canonical, a.inter) if a else None
         if a2 is not None and a1 is not None and a2[0] == a1[0]:
