@@ -156,7 +156,7 @@ class Pipeline:
             doc_id=doc.doc_id, title=doc.title, source=doc.source, url=doc.url,
             publication_date=doc.publication_date, language="en", text=doc.text,
             events=tuple(events), tolls=tuple(tolls),
-            places=tuple(p for p in places if not p.is_demonym), entities=tuple(entities) + place_entities,
+            places=tuple(places), entities=tuple(entities) + place_entities,
             warnings=tuple(warnings))
 
 

@@ -1237,10 +1237,8 @@ def _not_violent_word(tok) -> bool:
         return True
     if i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].lower_ == "non":
         return True
-    if tok.dep_ == "amod" and tok.tag_ == "VBN":
-        return True  # "looted funds", "burnt crops": a state, not the protesters' act
     if tok.lower_ in ("stone", "stones", "rock", "rocks", "tire", "tires", "tyre", "tyres", "branch", "branches") and \
-            tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in ("block", "barricade", "close"):
+            tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in ("block", "close"):
         return True  # "blocked the road with stones": a road block
     return tok.pos_ == "PROPN" or (tok.dep_ == "compound" and tok.head.lemma_.lower() in (
         "movement", "party", "group", "organisation", "organization", "union", "front", "association"))
@@ -1259,7 +1257,7 @@ def _in_topic_pp(tok) -> bool:
             return True  # "signs condemning police violence", "stop state violence"
         if t.head.lemma_.lower() in ("fear", "recovery", "recover", "return", "compensation", "justice"):
             return True  # "fearing domestic violence", "demanded the recovery of looted funds"
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "pcomp", "acl", "relcl"):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "pcomp", "acl", "relcl", "amod"):
             return False
         t = t.head
     return False

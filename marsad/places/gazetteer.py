@@ -26,7 +26,7 @@ from marsad.records import GazetteerEntry
 from marsad.places.normalize import name_key, phonetic, skeleton
 
 DATA_DIR = Path(__file__).parent / "data"
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 # feature codes by kind
 COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR"}
@@ -294,6 +294,8 @@ def prior(fcode: str, population: int, source: str) -> float:
         return 6.0
     if fcode in ("PPLA", "PPLA2"):
         return base + 0.8
+    if source == "admin2":  # a district named after its seat: the town is the likelier reading
+        return base * 0.85 - 0.5
     return base
 
 
@@ -511,6 +513,26 @@ def build_default(path: Path, progress: bool = True, min_population: int = 500) 
               population=a1_pop.get((cc, code), 0), source="geonames" if src == "geonames" else "admin1",
               alternates=alts, label="GPE")
     w.finish()
+    # admin2 units (districts, LGAs, municipalities, US counties), where GeoNames names them
+    a2path = DATA_DIR / "admin2_units.tsv"
+    if a2path.exists():
+        from marsad.places.importers import admin2_short_names
+        seen_a2: set = set()
+        for r in read_tsv(a2path):
+            cc, code, nm = r["country_code"], r["admin1code"], r["name"]
+            shorts = admin2_short_names(nm)
+            display = shorts[0] if shorts and not nm.startswith(shorts[0]) else nm  # "Province du Loroum"
+            gid = "adm2:%s.%s.%s" % (cc, code, name_key(nm).replace(" ", "_"))
+            if gid in seen_a2:
+                continue
+            seen_a2.add(gid)
+            alts = [nm] + shorts
+            if cc != "US":
+                alts += [a + " District" for a in shorts or [nm]]
+            w.add(gid, display, float(r["latitude"]), float(r["longitude"]), cc, "A", "ADM2", admin1code=code,
+                  admin1=a1name(cc, code), admin2=display, population=int(r.get("population") or 0),
+                  source="admin2", alternates=alts, phonetic_names=False)
+        w.finish()
     bar.update(1)
 
     # our supplement

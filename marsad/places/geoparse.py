@@ -469,10 +469,11 @@ class Geoparser:
                 score -= 2
             elif arow[7] == "ADM1" and row[8] == arow[8] and fcode != "ADM1":
                 score += 3
-            elif arow[6] == "P":
+            elif arow[6] == "P" or arow[7] == "ADM2":
                 d = haversine_km(row[3], row[4], arow[3], arow[4])
                 score += 2.5 if d < 60 else 1.0 if d < 150 else 0.0
-        if parent_row is not None and parent_row[6] == "P" and parent_row[5] == cc and fclass != "A":
+        if parent_row is not None and (parent_row[6] == "P" or parent_row[7] == "ADM2") and parent_row[5] == cc \
+                and fclass != "A":
             d = haversine_km(row[3], row[4], parent_row[3], parent_row[4])  # "X (Rutshuru, ...)": near its seat
             score += 2.5 if d < 60 else 1.0 if d < 150 else 0.0
         if anchors and (fcode in COUNTRY_CODES or fcode == "CONT"):

