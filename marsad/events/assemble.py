@@ -29,6 +29,8 @@ from marsad.records import Event, Span, Toll
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 REPORT_LEMMAS = {"say", "report", "tell", "state", "announce", "claim", "confirm", "add", "quote", "cite",
                  "according", "document", "record", "note", "accuse", "allege", "deny", "warn"}
+CASUALTY_LEMMAS = {"kill", "die", "dead", "death", "injure", "wound", "perish", "body", "fatality", "casualty",
+                   "martyr", "hurt"}
 HABITUAL = {"repeatedly", "always", "usually", "often", "regularly", "routinely", "consistently", "never",
             "frequently", "generally"}
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "them"}
@@ -339,12 +341,21 @@ class Assembler:
                 return (a.acled_name or a.canonical, a.inter), None
         return None, None
 
-    def _forces_in_sentence(self, trig, violent, when) -> list:
-        """Armed parties (state forces, armed groups) named in the trigger's sentence, in order."""
+    def _forces_in_sentence(self, trig, violent, when, initiators=False) -> list:
+        """Armed parties (state forces, armed groups) named in the trigger's sentence, in order.
+
+        With ``initiators``, only those that can be the perpetrator: named before the trigger and
+        outside its target, or after it as the agent of a passive ("by X")."""
         out = []
         for m in self.mentions:
             if not (trig.sent_start <= m.start < trig.sent_end) or _is_source_only(m.actor, self.kb):
                 continue
+            if initiators:
+                if trig.patient and _overlaps(m.start, m.end, *trig.patient):
+                    continue
+                if m.start > trig.start and not self.text[max(trig.sent_start, m.start - 12):m.start].rstrip().lower().endswith(
+                        ("by", "by the")):
+                    continue
             kid = m.actor.kb_id or ""
             if m.actor.type not in ("state_actor", "armed_group", "person"):
                 continue
@@ -403,10 +414,14 @@ class Assembler:
                 a1, a2 = forces[0], forces[1]
             elif len(forces) == 1 and a1 is None:
                 a1 = forces[0]
-        if (a1 is None or _unidentified_name(a1[0])) and violent:
-            # "kidnapped and killed by Taliban militants": a named armed party in the clause
-            forces = [f for f in self._forces_in_sentence(trig, violent, when) if f != a2]
-            if forces:
+        if (a1 is None or _unidentified_name(a1[0])) and violent and trig.sub_event_type != "Armed clash":
+            # "kidnapped and killed by Taliban militants", "IS fighters ... attacked": a named armed
+            # party before the trigger, or after it only as the agent of a passive ("by X")
+            prev = self.last_attacker.get(place.geonameid if place is not None else None)
+            forces = [f for f in self._forces_in_sentence(trig, violent, when, initiators=True) if f != a2]
+            if prev is not None and a1 is None:
+                a1 = prev
+            elif forces:
                 a1 = forces[0]
         if a1 is None and trig.instrument is None:
             # "Syrian army forces are shelling": the demonym or actor right before the trigger in its sentence
@@ -551,6 +566,13 @@ class Assembler:
                     longitude=pl.longitude if pl else None, source=self.source_for(fake),
                     evidence=(Span(c.start, c.end, self.text[c.start:c.end]),))
 
+    def _casualty_report_only(self, trigs) -> bool:
+        if any(t.lemma.lower() not in CASUALTY_LEMMAS or t.agent or t.instrument for t in trigs):
+            return False
+        para = self.ix.para(trigs[0].start)
+        return any(ev.event_type in VIOLENT_TYPES and ev.evidence and self.ix.para(ev.evidence[0].start) == para
+                   for ev, _, _ in self.built)
+
     def _habitual(self, trig) -> bool:
         """ "Damascus has repeatedly said it targets only militants": a generic claim, not an incident."""
         tok = self.sdoc[trig.token_i]
@@ -561,6 +583,8 @@ class Assembler:
 
     def _previous_same(self, event_type, sub_type, trig, place):
         """The latest earlier event of the same kind this clause may refer back to ("the strikes")."""
+        if event_type is None:
+            return None  # diplomacy and statements are not referred back to like incidents
         for ev, pl, near in reversed(self.built):
             if ev.event_type != event_type or ev.sub_event_type != sub_type:
                 continue
@@ -600,6 +624,10 @@ class Assembler:
             # REJECT event), not a chemical attack; threats and plans are THREATEN/DEMAND events.
             return None
         if trig.event_type is not None and all(self._habitual(t) for t in trigs):
+            return None
+        if trig.event_type in VIOLENT_TYPES and self._casualty_report_only(trigs):
+            # "Three men were killed." after "armed men clashed with police": the toll of the
+            # incident just reported, not a new incident (its counts attach to that event)
             return None
         if trig.event_type is None:
             # outside ACLED's scope: keep interactions with a named initiator, stated by a verb

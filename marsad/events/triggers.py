@@ -802,6 +802,9 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
             etype = SUBTYPE_TO_TYPE[sub]
             if sub == ARMED_CLASH:
                 plover = "FIGHT"
+    elif sub == "TERRITORY" and tok.dep_ == "relcl" and any(
+            c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+        etype = sub = None  # "regions that had been taken over by X": the background of this report
     elif sub == "TERRITORY" and _attempted(tok):
         etype = sub = None  # "an attempt to advance and control the village": nothing changed hands
     elif sub == "TERRITORY" and tok.dep_ == "acl" and tok.tag_ == "VBN" and lem_row in ("control", "hold", "occupy"):
@@ -1109,6 +1112,10 @@ def find_triggers(doc) -> list[Trigger]:
                 c.etype = c.sub = None
                 c.generic = False
                 c.weight *= 0.5
+            elif c.etype and c.row.etype == "Protests" and _offence(c.tok):
+                c.etype = c.sub = None  # "arrested for ... gathering in groups": the offence charged
+            elif c.etype and _in_earlier_clause(c.tok, cands):
+                c.weight *= 0.3  # "A day after police arrested protesters, ... were abducted": the earlier event is context
     for k, s in enumerate(sents):
         win = range(max(0, k - 1), min(n, k + 2))
         context = any(
@@ -1309,11 +1316,53 @@ def _no_resistance(s: _Sent) -> bool:
     """ "without (any) resistance", "without a fight", "did not encounter any resistance" """
     for i in range(s.start, s.end):
         t = s.doc[i]
-        if t.lemma_.lower() in ("resistance", "fight", "fighting", "opposition") and t.pos_ == "NOUN":
+        if t.lemma_.lower() in ("resistance", "fight", "fighting", "opposition", "clash", "battle", "confrontation",
+                                "bloodshed") and t.pos_ == "NOUN":
             if t.head.lower_ == "without" or any(c.lower_ == "no" for c in t.children):
                 return True
+            h = t  # "without involving in any armed clashes"
+            for _ in range(3):
+                if h.head.i == h.i:
+                    break
+                h = h.head
+                if h.lower_ == "without" and h.i < t.i:
+                    return True
             if t.dep_ == "dobj" and any(c.dep_ == "neg" for c in t.head.children):
                 return True
+    return False
+
+
+def _offence(tok) -> bool:
+    t = tok
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in ("offence", "offense", "violation", "crime", "charge"):
+            return True
+    return False
+
+
+def _earlier_clause(tok) -> bool:
+    """A clause introduced by "after" / "before" / "since" (an event given as the time of another)."""
+    if tok.dep_ != "advcl":
+        return False
+    # "A day after", "hours after": a separate, earlier event (a bare "after" is often the cause:
+    # "six were killed after forces opened fire")
+    return any(c.dep_ in ("mark", "advmod", "prep") and c.lower_ in ("after", "since", "following") for c in tok.children) \
+        and any(c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "hour", "week", "month", "year", "night", "minute")
+                for c in tok.children)
+
+
+def _in_earlier_clause(tok, cands) -> bool:
+    t = tok
+    for _ in range(6):
+        if _earlier_clause(t):
+            inside = {x.i for x in t.subtree}
+            return any(c2.etype and c2.tok.i not in inside for c2 in cands)
+        if t.head.i == t.i:
+            return False
+        t = t.head
     return False
 
 
@@ -1325,7 +1374,8 @@ def _organised(tok) -> bool:
             return False
         t = t.head
         if t.lemma_.lower() in ("organise", "organize", "participate", "plan", "lead", "call", "incite", "join",
-                                "attend", "anticipation", "ahead", "charge", "related"):
+                                "attend", "anticipation", "ahead", "charge", "related", "offence", "offense",
+                                "violation", "violate", "crime", "ban"):
             return True
     return False
 
@@ -1524,6 +1574,8 @@ def _make(doc, c: _Cand, s: _Sent, text: str) -> Trigger:
         modality = PLANNED
     if modality in (NEGATED, HYPOTHETICAL, PLANNED) and etype is not None:
         etype = sub = None
+    if etype is None and c.row.etype is None and plover:
+        plover, modality = _intent(plover, modality, c.tok)
     sent_start = doc[s.start].idx
     sent_end = doc[s.end - 1].idx + len(doc[s.end - 1])
     score = c.weight + (0.15 if c.inst_specific else 0.0) + (0.1 if c.tok.dep_ == "ROOT" else 0.0)
@@ -1538,6 +1590,23 @@ def _make(doc, c: _Cand, s: _Sent, text: str) -> Trigger:
         instrument=c.instrument if (etype in _VIOLENT_TYPES or (etype is None and c.inst_specific)) else None,
         negated=modality == NEGATED, score=round(score, 3),
     )
+
+
+_COOPERATIVE = {"SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT", "AGREE", "SETTLE"}
+_HOSTILE = {"SANCTION", "COERCE", "PROTEST", "REDUCE"}
+
+
+def _intent(plover: str, modality: str, tok) -> tuple[str, str]:
+    """PLOVER codes statements of intent by the intent (OEDA coding rules): "will support / is willing
+    to send" is AGREE (a promise, itself asserted), "will not accept / declined to" is REJECT, "would
+    boycott / will impose restrictions / will withdraw unless" is THREATEN."""
+    if plover in _COOPERATIVE and modality == PLANNED and tok.pos_ in ("VERB", "AUX"):
+        return "AGREE", ASSERTED
+    if plover in _COOPERATIVE and modality == NEGATED and tok.pos_ in ("VERB", "AUX"):
+        return "REJECT", ASSERTED
+    if plover in _HOSTILE and modality in (PLANNED, HYPOTHETICAL) and tok.pos_ in ("VERB", "AUX"):
+        return "THREATEN", PLANNED
+    return plover, modality
 
 
 SENT_DECAY = 1.0

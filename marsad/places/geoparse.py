@@ -55,6 +55,11 @@ _LOC_OF = {"village", "town", "city", "area", "district", "outskirts", "countrys
 _LOC_AFTER = {"town", "village", "city", "district", "area", "camp", "countryside", "municipality", "lga",
               "neighbourhood", "neighborhood", "commune", "sub-district", "subdistrict", "tehsil", "province",
               "governorate", "frontline", "front", "road", "checkpoint", "villages", "towns", "region"}
+# a toponym that names an armed group or body ("Donbass People's Militia", "Luhansk People's Republic
+# forces") is a modifier, not where something happened: returned flagged like a demonym
+_ORG_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:People's\s+|People’s\s+|Popular\s+|Revolutionary\s+|Military\s+)?"
+                        r"(?:Militia|Militias|Army|Brigade|Brigades|Forces|Front|Movement|Party|Council|Police|"
+                        r"Regiment|Battalion|Division|Group|Operations Command|Guard|Guards|Republic)\b")
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "al", "da", "do", "dos", "das", "di", "du", "des", "sur"}
 _ASCII_MARKS = dict.fromkeys(map(ord, "ʿʾ‘’`´ʼʻ\u02b9"), None)
 
@@ -194,7 +199,7 @@ class Geoparser:
         for ent in doc.ents:
             for k in range(ent.start, ent.end):
                 in_ent[k] = True
-        for ent in doc.ents:
+        for ent in self._segments(doc, in_ent):
             label = ent.label_
             if label in TOPO_LABELS:
                 strength = 2
@@ -313,6 +318,27 @@ class Geoparser:
         out.sort(key=lambda m: m.start)
         return out
 
+    def _segments(self, doc, in_ent):
+        """The entities, split at brackets and commas ("Thyolo (Thyolo, Southern)" is three names) and
+        extended over untagged capitalised words when the longer name is a gazetteer name ("Kafr" +
+        "Qaddum")."""
+        from spacy.tokens import Span
+        for ent in doc.ents:
+            a = ent.start
+            for k in range(ent.start, ent.end + 1):
+                if k == ent.end or doc[k].text in ("(", ")", ",", ";", "[", "]"):
+                    if k > a:
+                        end = k
+                        if k == ent.end and ent.label_ in WEAK_LABELS | TOPO_LABELS:
+                            e2 = end
+                            while e2 < len(doc) and e2 - end < 3 and not in_ent[e2] and doc[e2].is_title \
+                                    and doc[e2].is_alpha:
+                                e2 += 1
+                            if e2 > end and self.gaz.lookup_rows(doc[a:e2].text):
+                                end = e2
+                        yield Span(doc, a, end, label=ent.label_)
+                    a = k + 1
+
     def _embedded(self, doc, span) -> Optional[_Mention]:
         """A country or demonym at the start of an organisation's name: "U.S. Department of ...",
         "British Embassy"."""
@@ -382,14 +408,17 @@ class Geoparser:
                 sp = doc[start - 1:end]
                 return _Mention(sp.start_char, sp.end_char, sp.text, q2, strength, label, sp.start, sp.end,
                                 kind, cands=c2, near=near)
-        cands = self._candidates(q, fuzzy=strength == 2)
-        if not cands:
-            words = q.split()
-            if len(words) > 1 and words[0].lower() in DIRECTIONS:  # "northern Syria" -> Syria
-                cands = self._candidates(" ".join(words[1:]), fuzzy=False)
-                near = True
-            if not cands and kind is not None:  # "Idlib province" -> Idlib (kind A)
-                cands = self._candidates(" ".join(words[:-1]), fuzzy=strength == 2)
+        cands = self._candidates(q, fuzzy=False)
+        words = q.split()
+        if not cands and len(words) > 1 and words[0].lower() in DIRECTIONS:  # "northern Syria" -> Syria
+            cands = self._candidates(" ".join(words[1:]), fuzzy=False)
+            near = bool(cands)
+        stripped = " ".join(words[:-1]) if kind is not None and len(words) > 1 and (
+            words[-1].lower() in SUFFIX_KIND) else None
+        if not cands and stripped:  # "Idlib province" -> Idlib (kind A), exact names before fuzzy ones
+            cands = self._candidates(stripped, fuzzy=False)
+        if not cands and strength == 2:
+            cands = self._candidates(stripped or q, fuzzy=True)
         if not cands and strength < 2:
             # weak labels: try the fuzzy index only for one-word names (translation noise)
             if strength == 1 and label in ("ORG", "NORP", "PERSON") and len(span) == 1 and len(q) >= 5:
@@ -440,7 +469,7 @@ class Geoparser:
 
     # ------------------------------------------------------------------ resolution
     def _score(self, cand, kind: Optional[str], focus: dict, parent_row, anchors: list, a1set=frozenset(),
-               ancestors=()) -> float:
+               ancestors=(), is_parent: bool = False) -> float:
         s, row = cand
         fclass, fcode, pop, src, cc = row[6], row[7], row[11] or 0, row[12], row[5]
         score = s * 4.0 + prior(fcode, pop, src) * 0.7
@@ -464,6 +493,8 @@ class Geoparser:
                     score += 4
             else:
                 score -= 4
+        if is_parent and (fcode == "ADM1" or fcode in COUNTRY_CODES or fcode == "ADM2"):
+            score += 2.0  # "in X, Pernambuco": the name after a place is its state, not a homonymous city
         for arow in ancestors:  # "X (Y, Z)": the grandparent constrains X too
             if arow[5] != cc:
                 score -= 2
@@ -540,6 +571,8 @@ class Geoparser:
             return d
 
         order = sorted(range(len(ments)), key=lambda k: depth(ments[k]))
+        pos = {id(m): k for k, m in enumerate(ments)}
+        child_of = {pos[id(m.parent)] for m in ments if m.parent is not None}
         anchors: list = []
         a1set: set = set()
         for it in range(2):
@@ -558,7 +591,8 @@ class Geoparser:
                     p = p.parent
                 own = (m.best[3], m.best[4], m.best[5]) if m.best is not None else None
                 anc = [a for a in anchors if a != own]
-                scored = [(self._score(c, m.suffix_kind, focus, prow, anc, a1set, ancestors), c) for c in m.cands]
+                scored = [(self._score(c, m.suffix_kind, focus, prow, anc, a1set, ancestors, k in child_of), c)
+                          for c in m.cands]
                 scored.sort(key=lambda t: -t[0])
                 m.best_score, (ms, m.best) = scored[0][0], scored[0][1]
                 m.best_ms = ms
@@ -579,6 +613,11 @@ class Geoparser:
                 # decline fuzzy matches that nothing else in the document supports
                 elif ms < 0.9 and parent_cc != bcc and fo.get(bcc, 0.0) < 0.25 and not (
                         ms >= 0.75 and not fo):
+                    m.best = None
+                # an admin unit of another country in a document about one country ("Colonia" in Mexico)
+                elif (bfc == "ADM1" and parent_cc != bcc and fo.get(bcc, 0.0) < 0.05 and top_o >= 0.6
+                      and tot_o >= 1.5 and m.best_ms < 1.0 + 1e-9 and len(m.query.split()) == 1
+                      and m.strength < 2):
                     m.best = None
                 # a small town of another country in a document about one country ("Operation Peace Spring")
                 elif (not big and parent_cc != bcc and fo.get(bcc, 0.0) < 0.05 and top_o >= 0.5
@@ -635,6 +674,7 @@ class Geoparser:
                 if e.feature_code == "ADM1" and not a1:
                     a1 = e.name
                 conf = 1 / (1 + math.exp(-(m.best_score - 8) / 3))
+                modifier = bool(_ORG_AFTER.match(text[m.end:m.end + 40])) and e.feature_code not in COUNTRY_CODES
                 places.append(Place(text=m.text, start=m.start, end=m.end, name=self._display_name(m, e),
                                     geonameid=e.geonameid,
                                     latitude=e.latitude, longitude=e.longitude, country_code=e.country_code or None,
@@ -642,7 +682,7 @@ class Geoparser:
                                     admin1=a1, admin2=e.admin2, feature_code=e.feature_code,
                                     geo_precision=geo_precision(e.feature_code, e.feature_class, e.admin1,
                                                                 m.near or m.suffix_kind == "C"),
-                                    score=conf))
+                                    score=conf, is_demonym=modifier))
                 continue
             if m.strength < 2:
                 continue
