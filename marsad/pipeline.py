@@ -143,6 +143,8 @@ class Pipeline:
                                  mentions=mentions, dates=dates, casualties=casualties, triggers=triggers,
                                  kb=self.kb, gazetteer=self.gazetteer)
         events = merge_events(events)
+        from marsad.events.assemble import write_notes
+        events = [replace(e, notes=(write_notes(e) + " " + e.notes).strip()) for e in events]
         events = _main_event_first(events, sdoc, triggers)
         from marsad.actors.resolve import entities as actor_entities
         from marsad.records import EntityRecord, Span

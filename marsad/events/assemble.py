@@ -536,7 +536,7 @@ class Assembler:
                                        fatalities_high=c.high if c.low is not None else c.best, victims=victims,
                                        evidence=tuple(sorted(set(ev.evidence) | {Span(c.start, c.end, c.text)},
                                                              key=lambda s: s.start)),
-                                       notes=ev.notes.replace(" No fatalities reported.", "") + f" {c.best} reported killed.")
+                                       )
             elif ev.injuries is None:
                 events[best] = replace(ev, injuries=c.best)
             used_cas.add(id(c))
@@ -717,8 +717,7 @@ class Assembler:
             if near and geo_prec == 1:
                 geo_prec = 2
         loc_name = place.name if place is not None else None
-        notes = _notes(ev_date, sub_type or trig.plover_event, a1, a2, loc_name, place, fat, f_high, f_low, killed,
-                       modality, source, trig)
+        notes = ""  # written after merging, from the final fields (write_notes)
         eid = hashlib.sha256(f"{self.doc_id}|{sub_type}|{trig.plover_event}|{spans[0].start}".encode()).hexdigest()[:12]
         return Event(
             event_id=eid, event_date=ev_date, event_date_end=ev_end, time_precision=prec, date_text=dtext,
@@ -827,28 +826,53 @@ _VERB = {"Air/drone strike": "carried out air/drone strikes", "Shelling/artiller
          "Change to group/activity": "changed its activity", "Other": "was involved in an incident"}
 
 
-def _notes(ev_date, kind, a1, a2, loc, place, fat, f_high, f_low, killed, modality, source, trig) -> str:
-    parts = []
-    d = _fmt_date(ev_date)
-    who = a1[0] if a1 else "an unidentified actor"
-    verb = _VERB.get(kind or "", f"{(kind or 'event').lower()} ({trig.text})")
+_PLOVER_VERB = {"CONSULT": "consulted", "DEMAND": "called on or demanded", "REQUEST": "requested",
+                "REJECT": "rejected or denied", "ACCUSE": "accused", "DISAPPROVE": "criticised", "AGREE": "agreed",
+                "AID": "provided aid", "THREATEN": "warned or threatened", "COOPERATE": "cooperated",
+                "SUPPORT": "supported", "MOBILIZE": "mobilised", "RETREAT": "withdrew", "SANCTION": "sanctioned",
+                "CONCEDE": "conceded", "INVESTIGATE": "investigated", "FIGHT": "fought", "ASSAULT": "attacked",
+                "COERCE": "coerced", "PROTEST": "protested"}
+
+
+def write_notes(ev: Event) -> str:
+    """One or two plain sentences in ACLED's style, from the event's own (merged) fields."""
+    kind = ev.sub_event_type
+    d = _fmt_date(ev.event_date)
+    who = ev.actor1 or "An unidentified actor"
+    if kind:
+        verb = _VERB.get(kind, kind.lower())
+    else:
+        verb = _PLOVER_VERB.get(ev.plover_event or "", (ev.plover_event or "acted").lower())
     s = (f"On {d}, " if d else "") + f"{who} {verb}"
-    if a2 and kind != "Armed clash":
-        s += f" targeting {a2[0]}" if not verb.endswith("with") else ""
-    if kind == "Armed clash" and a2:
-        s += f" {a2[0]}"
-    if loc:
-        s += f" in {loc}" + (f" ({place.admin1})" if place is not None and place.admin1 and place.admin1 != loc else "")
+    if ev.actor2:
+        if kind == "Armed clash":
+            s += f" {ev.actor2}"
+        elif kind:
+            s += f" targeting {ev.actor2}"
+        else:
+            s += f" ({ev.actor2})"
+    if ev.plover_mode == "phone":
+        s += " by telephone"
+    if ev.location:
+        s += f" in {ev.location}" + (f" ({ev.admin1})" if ev.admin1 and ev.admin1 != ev.location else "")
     s += "."
-    if modality not in ("asserted",):
-        s += f" The event is {modality}."
-    if killed:
-        qual = "more than " if (f_low is not None and f_low > fat) else ""
-        s += f" {qual}{fat} reported killed".capitalize().replace("More than", "More than") + "."
-    elif fat == 0 and kind in _VERB:
+    if ev.modality != "asserted":
+        s += f" Modality: {ev.modality}."
+    if ev.fatalities_low is not None or ev.fatalities:
+        if ev.fatalities_high is None and ev.fatalities_low is not None and ev.fatalities_low > ev.fatalities:
+            s += f" More than {ev.fatalities} reported killed."
+        elif ev.fatalities_high is None and ev.fatalities_low == ev.fatalities:
+            s += f" At least {ev.fatalities} reported killed."
+        elif ev.fatalities_high is not None and ev.fatalities_high > ev.fatalities:
+            s += f" {ev.fatalities} to {ev.fatalities_high} reported killed; the lower figure is coded."
+        else:
+            s += f" {ev.fatalities} reported killed."
+    elif kind and ev.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"):
         s += " No fatalities reported."
-    if source:
-        s += f" Source: {source}."
+    if ev.injuries:
+        s += f" {ev.injuries} injured."
+    if ev.source:
+        s += f" Source: {ev.source}."
     return " ".join(s.split())
 
 

@@ -1424,11 +1424,16 @@ def _frame(cands: list[_Cand], s: _Sent, window: dict, protest_ctx, lex, flags=N
         if c.etype == "Battles" and c.sub == ARMED_CLASH and c.row.etype == "Battles" and not in_protest:
             armed = s.cues.get("nonstate", 0) >= 0.6 or s.cues.get("state", 0) >= 0.6
             parts = [x for x in (c.agent, c.patient) if x is not None]
-            for c2 in c.tok.children:
-                if c2.dep_ == "prep" and c2.lower_ in ("with", "between", "among"):
-                    p2 = _pobj(c2)
-                    if p2 is not None:
-                        parts.append(p2)
+            holders = [c.tok]
+            if c.tok.dep_ in ("nsubj", "nsubjpass") and c.tok.head.lemma_.lower() in (
+                    "erupt", "break", "take", "occur", "happen", "flare", "ensue", "continue", "start", "resume"):
+                holders.append(c.tok.head)  # "clashes erupted between Palestinians and Israeli forces"
+            for h2 in holders:
+                for c2 in h2.children:
+                    if c2.dep_ == "prep" and c2.lower_ in ("with", "between", "among"):
+                        p2 = _pobj(c2)
+                        if p2 is not None:
+                            parts.append(p2)
             pcs = [_cats(x, lex, s) for x in parts]
             ents = any(x.ent_type_ in ("ORG", "NORP", "GPE") for x in parts)
             for x in list(parts):

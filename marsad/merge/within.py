@@ -53,9 +53,9 @@ def _combine(a: Event, b: Event) -> Event:
         if any(e.fatalities_high is None and e.fatalities_low is not None and e.fatalities_low > e.fatalities for e in figs):
             f_high = None
         notes = a.notes
-        if a.fatalities != b.fatalities and "conflicting" not in notes:
-            notes += (f" Reports differ on fatalities ({a.fatalities} per {a.source or 'one report'}, "
-                      f"{b.fatalities} per {b.source or 'another'}); the lower figure is coded.")
+        if a.fatalities != b.fatalities:
+            notes = (notes + f" Reports differ on fatalities: {a.fatalities} per {a.source or 'one report'}, "
+                     f"{b.fatalities} per {b.source or 'another'}; the lower figure is coded.").strip()
     elif figs:
         f = figs[0]
         fat, f_low, f_high, notes = f.fatalities, f.fatalities_low, f.fatalities_high, f.notes
@@ -77,9 +77,20 @@ def _combine(a: Event, b: Event) -> Event:
         geo_precision=best_place.geo_precision, geonameid=best_place.geonameid,
         fatalities=fat, fatalities_low=f_low, fatalities_high=f_high,
         injuries=(a.injuries if a.injuries is not None else b.injuries), victims=victims,
-        source=a.source or b.source, notes=notes, evidence=tuple(ev),
+        source=_sources(a, b), notes=notes, evidence=tuple(ev),
         plover_mode=a.plover_mode or b.plover_mode,
     )
+
+
+def _sources(a: Event, b: Event):
+    """Every reporting source, ACLED-style "A; B", the one that gave the coded figure first."""
+    first, second = (b, a) if (b.fatalities and not a.fatalities) else (a, b)
+    out = []
+    for e in (first, second):
+        for s in (e.source or "").split("; "):
+            if s and s not in out:
+                out.append(s)
+    return "; ".join(out) or None
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
