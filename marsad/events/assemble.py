@@ -706,7 +706,7 @@ class Assembler:
         source = self.source_for(first)
         evidence = tuple(sorted({(self.ix.sents[self.ix.sent(t.start)].start_char, self.ix.sents[self.ix.sent(t.start)].end_char)
                                  for t in trigs}))
-        spans = tuple(Span(a, b, self.text[a:b]) for a, b in evidence)
+        spans = tuple(_span(self.text, a, b) for a, b in evidence)
         country = iso3 = None
         if place is not None and place.country_code:
             country = place.country
@@ -774,6 +774,15 @@ def _iso3_table() -> dict:
 
 def _iso3(iso2: Optional[str]) -> Optional[str]:
     return _iso3_table().get((iso2 or "").upper())
+
+
+def _span(text: str, a: int, b: int) -> Span:
+    """An evidence span without the whitespace around it."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return Span(a, b, text[a:b])
 
 
 def _unidentified_name(name: str) -> bool:

@@ -644,11 +644,20 @@ def _place_like(tok) -> bool:
         tok.pos_ == "PROPN" and not tok.ent_type_ in ("PERSON", "ORG", "NORP"))
 
 
+def _off_duty_near(tok) -> bool:
+    """"a soldier (assumed off-duty)": the parser often detaches the parenthesis."""
+    doc = tok.doc
+    end = min(tok.sent.end, tok.i + 7)
+    span = doc[tok.i:end].text.lower()
+    return "off-duty" in span or "off - duty" in span or "off duty" in span
+
+
 def _victim_rule(tok, lem, agent, patient, acats, pcats, sent: _Sent, lex) -> str:
     """Attack (civilian victims) or Armed clash (armed victims / two armed sides) for a violent
     trigger with no weapon that decides the sub-type."""
-    if patient is not None and any(t.lower_ in ("civilian", "civilians", "off-duty", "former", "retired", "unarmed")
-                                   for t in patient.subtree if t.i <= patient.i + 2):
+    if patient is not None and (any(t.lower_ in ("civilian", "civilians", "off-duty", "former", "retired", "unarmed")
+                                    for t in patient.subtree if t.i <= patient.i + 2) or any(
+            t.lower_ in ("off-duty", "unarmed") for t in patient.subtree) or _off_duty_near(patient)):
         return ATTACK  # "a civilian school guard", "an off-duty soldier" (ACLED: not engaged as combatants)
     if patient is not None:
         if _is_combatant(pcats) or (pcats.get("base", 0) >= 0.6 and not pcats.get("civilian")):
