@@ -526,7 +526,16 @@ class Assembler:
                 continue
             ev = events[best]
             if c.category == "killed":
-                if ev.fatalities_low is not None or ev.fatalities:
+                low_t = c.text.lower()
+                total = "fatalit" in low_t  # "7 fatalities.", "Fatalities coded as 0": the stated total
+                extra = any(w in low_t.split() for w in ("other", "another", "more", "additional", "further"))
+                has = ev.fatalities_low is not None or ev.fatalities
+                if has and extra and not total:
+                    c = replace(c, best=c.best + ev.fatalities,
+                                low=(c.low if c.low is not None else c.best) + (ev.fatalities_low or ev.fatalities),
+                                high=None if (c.high is None and c.low is not None) or ev.fatalities_high is None
+                                else (c.high if c.high is not None else c.best) + ev.fatalities_high)
+                elif has and not total:
                     continue  # the event already has its own figure; do not add a second one
                 victims = dict(ev.victims)
                 for k, v in (c.victims or {}).items():
@@ -681,10 +690,8 @@ class Assembler:
         injured = [c for c in cas if c.category == "injured"]
         # Several counts of one category in one clause group are repeated reports of the same
         # dead (headline + lead run together) unless their victims are disjoint groups.
-        if len(killed) > 1:
-            killed = [max(killed, key=lambda c: (c.best, -c.start))]
-        if len(injured) > 1:
-            injured = [max(injured, key=lambda c: (c.best, -c.start))]
+        killed = _dedupe_counts(killed)
+        injured = _dedupe_counts(injured)
         victims = {"civilians": None, "children": None, "women": None, "combatants": None}
         for c in killed:
             for k, v in (c.victims or {}).items():
@@ -774,6 +781,33 @@ def _iso3_table() -> dict:
 
 def _iso3(iso2: Optional[str]) -> Optional[str]:
     return _iso3_table().get((iso2 or "").upper())
+
+
+def _dedupe_counts(cs: list) -> list:
+    """Counts of one clause group: the same figure twice is one report (a headline run into its
+    lead: "Air raids kill 29 ... killed at least 29"); different figures for different verbs are
+    different victims ("1 person died and 6 shot dead men were found") and add up."""
+    import re
+
+    def noun(c):
+        words = [w for w in re.findall(r"[a-z]+", c.text.lower()) if w not in _NUMBER_WORDS]
+        return words[-1] if words else ""
+    out: list = []
+    for c in sorted(cs, key=lambda c: c.start):
+        same = [i for i, o in enumerate(out) if o.best == c.best or o.trigger_start == c.trigger_start
+                or noun(o) == noun(c)]
+        if same:
+            i = same[0]
+            if c.best > out[i].best:
+                out[i] = c
+            continue
+        out.append(c)
+    return out
+
+
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "at", "least", "more", "than", "over", "about", "some", "nearly", "almost", "up", "to", "dozens",
+                 "of", "hundreds", "scores", "tens", "a", "an", "the", "and", "other", "another", "including"}
 
 
 def _span(text: str, a: int, b: int) -> Span:

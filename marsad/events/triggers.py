@@ -909,7 +909,8 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
                                                                           "begin", "start", "run", "resume")):
             etype = sub = None
     elif sub == "Change to group/activity" and row.weight < 0.6:
-        if not (sent.cues.get("nonstate", 0) >= 0.8 or sent.cues.get("state", 0) >= 1.5):
+        if not (sent.cues.get("nonstate", 0) >= 0.8 or sent.cues.get("state", 0) >= 1.5 or (
+                tok.pos_ in ("VERB", "AUX") and patient is not None and _is_combatant(pcats))):
             etype = sub = None
     elif sub == "Non-violent transfer of territory":
         if not (sent.cues.get("nonstate", 0) + sent.cues.get("state", 0) >= 0.8):
@@ -1471,7 +1472,7 @@ def _frame(cands: list[_Cand], s: _Sent, window: dict, protest_ctx, lex, flags=N
                 c.etype, c.sub, c.plover, c.mode = "Explosions/Remote violence", "Chemical weapon", "ASSAULT", "unconventional"
     transfer = [c for c in cands if c.sub == "Non-violent transfer of territory" and c.etype]
     clash0 = [c for c in cands if c.sub == ARMED_CLASH and c.row.etype == "Battles" and c.etype == "Battles"]
-    if (transfer or _no_resistance(s)) and not clash0:
+    if (transfer or (any(c.sub in _TERRITORY for c in cands) and _no_resistance(s))) and not clash0:
         for c in cands:
             if c.sub in _TERRITORY:
                 c.sub, c.etype, c.plover = "Non-violent transfer of territory", "Strategic developments", "RETREAT"

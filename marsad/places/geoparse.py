@@ -469,7 +469,7 @@ class Geoparser:
 
     # ------------------------------------------------------------------ resolution
     def _score(self, cand, kind: Optional[str], focus: dict, parent_row, anchors: list, a1set=frozenset(),
-               ancestors=(), is_parent: bool = False) -> float:
+               ancestors=(), is_parent: bool = False, own_q: Optional[str] = None, cells=None) -> float:
         s, row = cand
         fclass, fcode, pop, src, cc = row[6], row[7], row[11] or 0, row[12], row[5]
         score = s * 4.0 + prior(fcode, pop, src) * 0.7
@@ -493,6 +493,14 @@ class Geoparser:
                     score += 4
             else:
                 score -= 4
+        if cells and own_q is not None and not (fcode in COUNTRY_CODES or fcode in ("ADM1", "CONT")):
+            cy, cx = int(row[3] // 0.5), int(row[4] // 0.5)
+            near_q = set()
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    near_q |= cells.get((cy + dy, cx + dx), set())
+            near_q.discard(own_q)
+            score += min(3.0, 1.0 * len(near_q))
         if is_parent and (fcode == "ADM1" or fcode in COUNTRY_CODES or fcode == "ADM2"):
             score += 2.0  # "in X, Pernambuco": the name after a place is its state, not a homonymous city
         for arow in ancestors:  # "X (Y, Z)": the grandparent constrains X too
@@ -564,7 +572,19 @@ class Geoparser:
                 weights[cc] += w * v / z
                 m.contrib[cc] = m.contrib.get(cc, 0.0) + w * v / z
         # pass 2 and 3: resolve with context; focus, anchors and admin1 units re-estimated from pass 2
-        def depth(m):
+        # spatial coherence: how many other names of the document have a reading near each candidate
+        # ("Alexandria", "Brandon", "Kensington" and "Douglas County" together are in Minnesota)
+        cells: dict = {}
+        for k, m in enumerate(ments):
+            if m.demonym_gid is not None or not m.cands:
+                continue
+            qk = m.query.lower()
+            for c in m.cands[:40]:
+                row = c[1]
+                if row[7] in COUNTRY_CODES or row[7] in ("ADM1", "CONT") or row[6] == "L" and row[7] != "RGN":
+                    continue
+                cells.setdefault((int(row[3] // 0.5), int(row[4] // 0.5)), set()).add(qk)
+
             d, p = 0, m.parent
             while p is not None and d < 4:
                 d, p = d + 1, p.parent
@@ -591,8 +611,8 @@ class Geoparser:
                     p = p.parent
                 own = (m.best[3], m.best[4], m.best[5]) if m.best is not None else None
                 anc = [a for a in anchors if a != own]
-                scored = [(self._score(c, m.suffix_kind, focus, prow, anc, a1set, ancestors, k in child_of), c)
-                          for c in m.cands]
+                scored = [(self._score(c, m.suffix_kind, focus, prow, anc, a1set, ancestors, k in child_of,
+                                       m.query.lower(), cells), c) for c in m.cands]
                 scored.sort(key=lambda t: -t[0])
                 m.best_score, (ms, m.best) = scored[0][0], scored[0][1]
                 m.best_ms = ms
