@@ -880,7 +880,8 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
         etype, sub, plover, mode = "Battles", ARMED_CLASH, "FIGHT", "firearms"
     elif sub == DISRUPTED and lem not in ("defuse", "diffuse", "cache", "foil", "thwart"):
         cats = pcats
-        if not (cats.get("weapon", 0) >= 0.5 or (patient is not None and patient.lemma_.lower() in _AIR_WORDS)):
+        if not (cats.get("weapon", 0) >= 0.5 or (patient is not None and (
+                patient.lemma_.lower() in _AIR_WORDS or patient.i in inst_tokens))):
             etype = sub = None
     elif sub == LOOTING and lem in ("destroy", "burn", "damage") and inst_row is not None and inst_row.subtype \
             and inst_row.subtype != "FIREARMS" and inst_row.weight >= 0.6 and pcats.get("weapon", 0) < 0.8 \
@@ -1523,6 +1524,12 @@ def _frame(cands: list[_Cand], s: _Sent, window: dict, protest_ctx, lex, flags=N
         if c.etype and c.agent is not None and _cats(c.agent, lex, s).get("mob") and (
                 c.generic or c.sub in (ARMED_CLASH, LOOTING, ABDUCTION, DISRUPTED, ATTACK)):
             c.etype, c.sub, c.plover = "Riots", MOB, "ASSAULT"
+    # "detonated explosives, killing themselves": the attackers died by design, a suicide bombing
+    if any(c.row.phrase[0] in ("kill", "blow") and c.patient is not None and c.patient.lower_ in (
+            "themselves", "himself", "herself") for c in cands):
+        for c in cands:
+            if c.etype == "Explosions/Remote violence" and c.sub in (REMOTE, "Grenade"):
+                c.sub, c.plover, c.mode = "Suicide bomb", "ASSAULT", "suicide-attack"
     # ACLED: sexual violence is coded as such, whatever other violence came with it
     sexual = [c for c in cands if c.sub == "Sexual violence" and c.etype and c.modality not in (NEGATED, HYPOTHETICAL, PLANNED)]
     if sexual:

@@ -585,6 +585,7 @@ class Geoparser:
                     continue
                 cells.setdefault((int(row[3] // 0.5), int(row[4] // 0.5)), set()).add(qk)
 
+        def depth(m):
             d, p = 0, m.parent
             while p is not None and d < 4:
                 d, p = d + 1, p.parent
