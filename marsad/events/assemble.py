@@ -359,8 +359,11 @@ class Assembler:
             kid = m.actor.kb_id or ""
             if m.actor.type not in ("state_actor", "armed_group", "person"):
                 continue
-            if kid.startswith("state:") and not kid.endswith((":military", ":police")):
+            if kid.startswith("state:") and not kid.endswith((":military", ":police", ":government")):
                 continue
+            if kid.endswith(":government") and (not violent or not any(
+                    w in m.text.lower() for w in ("regime", "forces", "troops", "army", "loyalist"))):
+                continue  # "the regime" fights; "France" or "Damascus" as a government does not
             if m.actor.type == "person" and not m.actor.represents:
                 continue
             if self._reporter_span(m):
@@ -436,6 +439,11 @@ class Assembler:
             # ACLED names the crowd "Protesters (Country)" / "Rioters (Country)"; organisers are associates
             who = "protesters" if trig.event_type == "Protests" else "rioters"
             crowd = _state(self.kb, cc, who, when)
+            if crowd is None:
+                # country unknown: the crowd is still protesters/rioters, not an invented country
+                from marsad.records import Actor
+                crowd = Actor(kb_id=f"generic:{who}", canonical=who.capitalize(), type="organization",
+                              acled_name=who.capitalize(), inter=6 if who == "protesters" else 5)
             if crowd is not None:
                 if a1 is not None and a1[1] not in (1, 2, 3, 4, 8) and a1[0] != crowd.acled_name:
                     self._assoc1 = a1[0]

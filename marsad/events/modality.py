@@ -26,7 +26,8 @@ _CLAIM = {"claim", "boast", "credit"}
 _ALLEGE = {"accuse", "allege", "accusation", "allegation", "suspect", "blame", "charge", "responsible"}
 _PLAN = {"plan", "threaten", "vow", "intend", "prepare", "pledge", "promise", "aim", "seek",
          "call", "urge", "demand", "appeal", "ask", "request", "propose", "push", "want", "plot",
-         "decide", "agree", "expect", "threat", "plan", "proposal", "call", "order"}
+         "decide", "agree", "expect", "threat", "plan", "proposal", "call", "order", "offer", "swear",
+         "ready", "willing"}
 _HYPO = {"fear", "warn", "risk", "could", "would", "might", "may", "possibility", "possible",
          "avoid", "prevent", "unless"}
 _STOP_UP = {"say", "tell", "report", "state", "announce", "confirm", "add", "note", "quote", "cite"}

@@ -486,6 +486,11 @@ def _cats(tok, lex: _Lexicon, sent: _Sent) -> dict[str, float]:
                 out[cat] = max(out.get(cat, 0.0), w)
         if kb_side is None and t.ent_id_:
             kb_side = _kb_side(t.ent_id_)
+        if kb_side is None and t.dep_ == "compound":
+            for g in t.children:  # "a Jaysh al-Izza media official"
+                if g.dep_ == "compound" and g.ent_id_:
+                    kb_side = _kb_side(g.ent_id_)
+                    break
     head_word = max((w for key in (tok.lemma_.lower(), tok.lower_) for c, w in lex.cue_words.get(key, {}).items()
                      if c in ("state", "nonstate")), default=0.0)
     head_side = _armed_side({c: w for key in (tok.lemma_.lower(), tok.lower_)
@@ -746,6 +751,12 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
         plover = "AGREE"  # "agreed to release", "promised to withdraw": intent to cooperate (PLOVER 03x)
     generic = etype in ("VIOLENCE",)
     acats = _cats(agent, lex, sent)
+    if plover == "DEMAND" and etype is None and lem_row == "demand" and tok.pos_ == "VERB" and agent is not None \
+            and agent.tag_ == "NNS" and not agent.ent_type_ and acats.get("civilian", 0) >= 1.0 \
+            and not _armed_side(acats) and tok.dep_ in ("ROOT", "conj"):
+        # "workers of a construction company demanded the payment of their salaries": a group of
+        # people pressing a demand in public is a protest (ACLED Peaceful protest)
+        etype, sub, plover, mode = "Protests", PEACEFUL, "PROTEST", "demo"
     pcats = _cats(patient, lex, sent)
     inst_row, inst_attached = (None, False)
     if etype is not None:
@@ -1596,8 +1607,10 @@ def _make(doc, c: _Cand, s: _Sent, text: str) -> Trigger:
         modality = PLANNED
     if modality in (NEGATED, HYPOTHETICAL, PLANNED) and etype is not None:
         etype = sub = None
-    if etype is None and c.row.etype is None and plover:
-        plover, modality = _intent(plover, modality, c.tok)
+    if sub == LOOTING:
+        plover = "COERCE"  # PLOVER: seizing or destroying property is coercion
+    if etype is None and plover:
+        plover, modality = _intent(plover, modality, c.tok, c.row.etype is None)
     sent_start = doc[s.start].idx
     sent_end = doc[s.end - 1].idx + len(doc[s.end - 1])
     score = c.weight + (0.15 if c.inst_specific else 0.0) + (0.1 if c.tok.dep_ == "ROOT" else 0.0)
@@ -1618,10 +1631,24 @@ _COOPERATIVE = {"SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT", 
 _HOSTILE = {"SANCTION", "COERCE", "PROTEST", "REDUCE"}
 
 
-def _intent(plover: str, modality: str, tok) -> tuple[str, str]:
+_THREAT_HEADS = {"threaten", "vow", "swear", "warn"}
+_OFFER_HEADS = {"offer", "promise", "pledge", "ready", "willing", "prepared", "prepare", "agree"}
+_HOSTILE_ACTS = {"FIGHT", "ASSAULT", "COERCE", "SANCTION", "REDUCE"}
+
+
+def _intent(plover: str, modality: str, tok, pure: bool = True) -> tuple[str, str]:
     """PLOVER codes statements of intent by the intent (OEDA coding rules): "will support / is willing
-    to send" is AGREE (a promise, itself asserted), "will not accept / declined to" is REJECT, "would
-    boycott / will impose restrictions / will withdraw unless" is THREATEN."""
+    to send / offered to hand over" is AGREE (a promise, itself asserted), "will not accept / declined
+    to" is REJECT, "would boycott / swore to fight / is prepared to impose" is THREATEN."""
+    head = tok.head.lemma_.lower() if tok.dep_ == "xcomp" else ""
+    if head in _THREAT_HEADS:
+        return "THREATEN", PLANNED
+    if head in _OFFER_HEADS and modality == PLANNED:
+        if plover in _HOSTILE_ACTS:
+            return "THREATEN", PLANNED
+        return "AGREE", ASSERTED
+    if not pure:
+        return plover, modality
     if plover in _COOPERATIVE and modality == PLANNED and tok.pos_ in ("VERB", "AUX"):
         return "AGREE", ASSERTED
     if plover in _COOPERATIVE and modality == NEGATED and tok.pos_ in ("VERB", "AUX"):

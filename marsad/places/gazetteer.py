@@ -523,7 +523,7 @@ def build_default(path: Path, progress: bool = True, min_population: int = 500) 
             shorts = admin2_short_names(nm)
             display = shorts[0] if shorts and not nm.startswith(shorts[0]) else nm  # "Province du Loroum"
             gid = "adm2:%s.%s.%s" % (cc, code, name_key(nm).replace(" ", "_"))
-            if gid in seen_a2:
+            if gid in seen_a2 or len(name_key(display)) < 3:
                 continue
             seen_a2.add(gid)
             alts = [nm] + shorts

@@ -20,7 +20,7 @@ from typing import Optional
 from marsad.records import GazetteerEntry, Place
 from marsad.places.gazetteer import (ADMIN_CODES, COUNTRY_CODES, FAC_CODES, GENERIC_NAMES, Gazetteer,
                                      haversine_km, prior)
-from marsad.places.normalize import name_key
+from marsad.places.normalize import ARTICLES, name_key
 
 TOPO_LABELS = {"GPE", "LOC", "FAC"}
 WEAK_LABELS = {"ORG", "NORP", "PERSON", "LANGUAGE", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
@@ -42,7 +42,12 @@ _LOWER_OK = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad|ed|es|ul|de|du|la|le
 # words that may stand between a toponym and the parent unit named after it:
 # "Kurla town (Mumbai Suburban, Maharashtra)", "Abu Dali in southern Idleb countryside", "X, Y"
 _LINK_WORDS = {"in", "of", "near", "the", "(", ",", "-", "at", "outside"} | set(SUFFIX_KIND) | {
-    "lga", "municipality", "commune", "department", "sub-district", "subdistrict", "tehsil", "upazila"}
+    "lga", "municipality", "commune", "department", "sub-district", "subdistrict", "tehsil", "upazila",
+    "sector", "zone", "towns", "villages", "cities", "districts", "provinces", "limits", "valley", "plains"}
+# single words that are names of some small place but in news are common nouns
+_STOP_SINGLE = {"republic", "camp", "vila", "villa", "colonia", "barangay", "municipality", "kingdom", "zone",
+                "sector", "road", "street", "avenue", "county", "commune", "township", "parish", "police", "army",
+                "regime", "air", "geo", "union", "liberty", "independence", "progress", "mission", "victory"}
 _AFTER_CURRENCY = {"dollar", "dollars", "currency"}
 # a capitalised name right after these words, or right before "(" / "town" / "village"..., is a place name
 # even when the tagger missed it ("attacked a checkpoint in Kishkiyeh", "in Radhan town (Larkana, Sindh)")
@@ -60,6 +65,12 @@ _LOC_AFTER = {"town", "village", "city", "district", "area", "camp", "countrysid
 _ORG_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:People's\s+|People’s\s+|Popular\s+|Revolutionary\s+|Military\s+)?"
                         r"(?:Militia|Militias|Army|Brigade|Brigades|Forces|Front|Movement|Party|Council|Police|"
                         r"Regiment|Battalion|Division|Group|Operations Command|Guard|Guards|Republic)\b")
+# words that begin Arabic (and other) compound place names; alone before another name they are a fragment
+_NAME_PREFIXES = {"abu", "um", "umm", "tall", "tal", "tell", "tel", "kafr", "kfar", "kafar", "deir", "dayr", "dair",
+                  "bir", "ber", "ain", "ein", "ayn", "jabal", "jebel", "jabel", "wadi", "beit", "bayt", "khirbet",
+                  "khirbat", "ras", "qasr", "sheikh", "shaykh", "hay", "mazraat", "tell", "marj", "bab", "bani",
+                  "beni", "al", "el", "ad", "as", "ar", "an", "ash", "at", "az", "san", "santa", "santo", "port",
+                  "mount", "lake", "fort", "saint", "st", "ciudad", "puerto", "villa", "nova", "novo"}
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "al", "da", "do", "dos", "das", "di", "du", "des", "sur"}
 _ASCII_MARKS = dict.fromkeys(map(ord, "ʿʾ‘’`´ʼʻ\u02b9"), None)
 
@@ -390,6 +401,11 @@ class Geoparser:
 
     def _make(self, doc, span, strength: int, label: str, locative: bool = False) -> Optional[_Mention]:
         text = span.text
+        if len(span) == 1 and span.end < len(doc) and span[0].lower_ in _NAME_PREFIXES and (
+                doc[span.end].is_title or doc[span.end].text in ("-", "'s")):
+            return None  # "Tall" of "Tall Toukan", "Abu" of "Abu Ajwa": the start of a longer name
+        if text.endswith("-") or name_key(text) in ARTICLES or len(span) == 1 and span[0].lower_ in _STOP_SINGLE:
+            return None  # "As-", "Al": a fragment
         if text[:1].islower() and not _LOWER_OK.match(text) and not (
                 text.split()[0].lower() in DIRECTIONS and len(text.split()) > 1):
             return None  # "geo office", "regime": not proper names
@@ -454,6 +470,18 @@ class Geoparser:
         fcode, pop, src = row[7], row[11] or 0, row[12]
         return (fcode in COUNTRY_CODES or fcode in ("ADM1", "CONT", "PPLC") or src in ("marsad", "ocha", "admin1")
                 or pop >= 50000 or row[5] == "SY")
+
+    @staticmethod
+    def _vote(m: _Mention, ms: float) -> float:
+        """Weight of a mention in the document's country focus: tagged names count most; sound-alike
+        matches and names read only from their slot little (a list of unknown villages must not pull
+        the document abroad)."""
+        w = 1.0 if m.strength == 2 else 0.6
+        if ms < 0.9:
+            w *= 0.3
+        if m.locative and m.label == "RUN":
+            w *= 0.5
+        return w
 
     @staticmethod
     def _display_name(m: _Mention, e: GazetteerEntry) -> str:
@@ -560,7 +588,7 @@ class Geoparser:
             scored = sorted(((self._score(c, m.suffix_kind, {}, None, []), c) for c in m.cands),
                             key=lambda t: -t[0])
             m.best = scored[0][1][1]
-            w = (1.0 if m.strength == 2 else 0.6) * rep
+            w = self._vote(m, max(c[0] for c in m.cands)) * rep
             top = scored[0][0]
             per_cc: dict = {}
             for sc, c in scored[:8]:
@@ -627,7 +655,8 @@ class Geoparser:
                        or (m.best[11] or 0) >= 100_000)
                 parent_cc = prow[5] if prow is not None else None
                 top_o = max(fo.values()) if fo else 0.0
-                if parent_cc is not None and parent_cc != bcc and (not big or m.strong_link and not (
+                if parent_cc is not None and parent_cc != bcc and (
+                        not big or (m.strong_link or prow[7] == "ADM1") and not (
                         bfc in COUNTRY_CODES or bfc in ("ADM1", "CONT"))) and (
                         prow[7] in COUNTRY_CODES or prow[7] == "ADM1" or m.parent.best_score > 0 and m.parent.margin > 1):
                     m.best = None  # "Goyali, Gadabay": no Goyali in Gadabay's country
@@ -665,8 +694,9 @@ class Geoparser:
                             weights[e.country_code] += 0.5 * rep
                             m.contrib = {e.country_code: 0.5 * rep}
                     elif m.best is not None and m.best[5]:
-                        weights[m.best[5]] += (1.0 if m.strength == 2 else 0.6) * rep
-                        m.contrib = {m.best[5]: (1.0 if m.strength == 2 else 0.6) * rep}
+                        v = self._vote(m, m.best_ms) * rep
+                        weights[m.best[5]] += v
+                        m.contrib = {m.best[5]: v}
                         if m.best[7] == "ADM1":
                             a1set.add((m.best[5], m.best[8]))
                         elif m.best[7] not in COUNTRY_CODES and m.best[7] != "CONT" and m.margin > 1.0:

@@ -86,3 +86,73 @@ def test_cheap_per_document(nlp, geoparser):
     for _ in range(10):
         geoparser.geoparse(doc)
     assert (time.perf_counter() - t) / 10 < 0.05
+
+
+# ---------------------------------------------------------------- ACLED note conventions
+def _one(ps, text):
+    got = [p for p in ps if p.text == text]
+    return got[0] if got else None
+
+
+def test_parenthesised_parent_constrains_the_country(nlp, geoparser):
+    # "X (Y)": a homonym in another country is declined rather than chosen
+    ps = _places(nlp, geoparser, "On 30 April 2020, in Martinez (Buenos Aires), residents performed a protest.")
+    m = _one(ps, "Martinez")
+    assert m is None or m.geonameid is None or m.country_code == "AR"
+    assert _one(ps, "Buenos Aires").country_code == "AR"
+    ps = _places(nlp, geoparser, "On 2 May 2020, military forces of Armenia fired on the positions of the military "
+                                 "forces of Azerbaijan located at Goyali, Gadabay.")
+    g = _one(ps, "Goyali")
+    assert g is None or g.geonameid is None or g.country_code == "AZ"
+
+
+def test_acled_note_with_admin_units(nlp, geoparser):
+    ps = _places(nlp, geoparser, "On 5 May 2020, journalists held a protest outside geo office in Bahawalpur city "
+                                 "(Multan, Punjab), against the arrest of the editor.")
+    assert not any(p.text.lower() == "geo" for p in ps)  # a lowercase word is not a place name
+    b = [p for p in ps if p.text.startswith("Bahawalpur")][0]
+    assert b.country_code == "PK" and b.geo_precision == 1
+    assert _one(ps, "Punjab").country_code == "PK"
+    # a town the tagger misses is read from its slot ("in X, <state>")
+    ps = _places(nlp, geoparser, "On 4 May 2020, in Penjamo, Guanajuato, merchants demonstrated.")
+    assert _one(ps, "Penjamo").country_code == "MX" and _one(ps, "Guanajuato").feature_code == "ADM1"
+
+
+def test_foreign_small_towns_and_fuzzy_noise_are_declined(nlp, geoparser):
+    ps = _places(nlp, geoparser, "Regime and loyalist militia forces clashed with Islamist faction fighters in the "
+                                 "Khalsa area with no injuries reported.")
+    assert not any(p.geonameid is not None and p.country_code in ("IT", "CO") for p in ps)
+    ps = _places(nlp, geoparser, "On 28 April 2020, protesters demonstrating against the high US dollar exchange "
+                                 "rate gathered in Beirut, Lebanon.")
+    assert not any(p.text == "US" for p in ps)
+
+
+def test_admin2_units(nlp, geoparser, gaz):
+    assert any(e.feature_code == "ADM2" and e.country_code == "BF" for e in gaz.lookup("Loroum"))
+    ps = _places(nlp, geoparser, "A man from Rome, Ga., was arrested in Walker County on Friday.")
+    w = _one(ps, "Walker County")
+    assert w.feature_code == "ADM2" and w.country_code == "US" and w.admin1 == "Georgia"
+    assert _one(ps, "Ga.").name == "Georgia"
+
+
+def test_place_in_an_armed_group_name_is_a_modifier(nlp, geoparser):
+    ps = _places(nlp, geoparser, "On 4 May 2020, the Ukrainian Forces fired mortars at the positions of the "
+                                 "Donbass People's Militia in the area of Staromykhaylivka, Donetsk.")
+    d = [p for p in ps if p.text.startswith("Donbass")]
+    assert d and all(p.is_demonym for p in d)
+
+
+def test_plain_english_names(nlp, geoparser):
+    from marsad.places.geoparse import ascii_name
+    assert ascii_name("‘Afrīn") == "Afrin" and ascii_name("Ḩamāh") == "Hamah" and ascii_name("Idlib") == "Idlib"
+    assert ascii_name("حلب") == "حلب"
+    ps = _places(nlp, geoparser, "Turkish jets struck Afrin and Hama on Friday.")
+    assert _one(ps, "Afrin").name == "Afrin" and _one(ps, "Hama").name == "Hama"
+    assert all(p.name is None or p.name.isascii() for p in ps)
+
+
+def test_parent_links():
+    from marsad.places.geoparse import _is_link
+    assert _is_link(" (") and _is_link(", ") and _is_link(" town (") and _is_link(" in southern ")
+    assert _is_link(" village in the northern countryside of ")
+    assert not _is_link(" and ") and not _is_link(". ") and not _is_link(" said on Monday in ")
