@@ -101,3 +101,26 @@ def test_validate_command(tmp_path, examples_jsonl):
     f.write_text(json.dumps(broken) + "\n", encoding="utf-8")
     p = run("validate", str(f))
     assert p.returncode == 1 and "events/0" in p.stdout
+
+
+def test_mixed_directory_ingests_in_one_command(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text("Gunmen killed two farmers in Konduga, Borno, on Friday, police said.", encoding="utf-8")
+    (d / "b.html").write_text("<html><head><title>Protest</title></head><body><article><p>"
+                              + "Thousands of protesters marched in Basra on Friday against power cuts. " * 3
+                              + "</p></article></body></html>", encoding="utf-8")
+    (d / "c.jsonl").write_text('{"id": "j1", "text": "Clashes in Idlib left five fighters dead on Monday.", "date": "2019-08-12"}\n',
+                               encoding="utf-8")
+    (d / "d.csv").write_text("id,text,date\nc1,An air strike hit a market in Maarat al-Numan on Sunday,2019-07-22\n",
+                             encoding="utf-8")
+    (d / "e.rss").write_text('<?xml version="1.0"?><rss><channel><title>Wire</title><item><title>T</title>'
+                             "<pubDate>Sat, 10 Aug 2019 09:00:00 GMT</pubDate><description>Police arrested 12 "
+                             "protesters in Khartoum on Friday.</description></item></channel></rss>", encoding="utf-8")
+    (d / "f.jsonl").write_text("{broken\n", encoding="utf-8")
+    db = tmp_path / "m.sqlite"
+    p = run("ingest", str(d), "--db", str(db), "--date", "2019-08-10", "--progress", "--format", "none")
+    assert p.returncode == 1  # one unreadable line, reported by name
+    assert "f.jsonl:1" in p.stderr
+    assert "ingested 5 new document(s)" in p.stderr
+    assert "doc/s" in p.stderr or "doc]" in p.stderr  # the progress bar
