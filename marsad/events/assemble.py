@@ -341,12 +341,35 @@ class Assembler:
                 return (a.acled_name or a.canonical, a.inter), None
         return None, None
 
-    def _forces_in_sentence(self, trig, violent, when, initiators=False) -> list:
+    def _clash_sides(self, trig, violent, when):
+        """Split the armed parties of a clash sentence into the two sides, in the order named."""
+        import re
+        forces = self._forces_in_sentence(trig, violent, when, with_pos=True)
+        if not forces:
+            return [], []
+        sent = self.text[trig.sent_start:trig.sent_end]
+        first = forces[0][1] - trig.sent_start
+        brk = None
+        m = re.search(r"\b(?:against|with|on|targeting|attacked|repelled)\b", sent[first:])
+        if m:
+            brk = trig.sent_start + first + m.start()
+        else:
+            m = re.search(r"\bbetween\b.*?\band\b", sent)
+            if m:
+                brk = trig.sent_start + m.end() - 3
+        if brk is None:
+            return [f for f, _ in forces], []
+        side1 = [f for f, pos in forces if pos < brk]
+        side2 = [f for f, pos in forces if pos >= brk and f not in side1]
+        return side1, side2
+
+    def _forces_in_sentence(self, trig, violent, when, initiators=False, with_pos=False) -> list:
         """Armed parties (state forces, armed groups) named in the trigger's sentence, in order.
 
         With ``initiators``, only those that can be the perpetrator: named before the trigger and
         outside its target, or after it as the agent of a passive ("by X")."""
-        out = []
+        out: list = []
+        seen: list = []
         for m in self.mentions:
             if not (trig.sent_start <= m.start < trig.sent_end) or _is_source_only(m.actor, self.kb):
                 continue
@@ -369,9 +392,10 @@ class Assembler:
             if self._reporter_span(m):
                 continue
             nm = _actor_name(m.actor, self.kb, violent, trig.event_type, when)
-            if nm[1] not in (1, 2, 3, 4, 8) or nm in out or any(_same_side(nm[0], o[0]) for o in out):
+            if nm[1] not in (1, 2, 3, 4, 8) or nm in seen or any(_same_side(nm[0], o[0]) for o in seen):
                 continue
-            out.append(nm)
+            seen.append(nm)
+            out.append((nm, m.start) if with_pos else nm)
         return out
 
     def _reporter_span(self, m) -> bool:
@@ -411,12 +435,15 @@ class Assembler:
             if len(bodies) >= 2 and a1 is not None and a1 in bodies:
                 a1, a2 = bodies[0], bodies[1]
         if trig.sub_event_type == "Armed clash":
-            # "clashes between X and Y", "X clashed with Y": ACLED lists the parties in the order named
-            forces = self._forces_in_sentence(trig, violent, when)
-            if len(forces) >= 2 and (a1 is None or a1 in forces[:2] or _unidentified_name(a1[0])):
-                a1, a2 = forces[0], forces[1]
-            elif len(forces) == 1 and a1 is None:
-                a1 = forces[0]
+            # "clashes between X and Y", "X (backed by Z) clashed with Y": ACLED names the first side
+            # first; allies of a side are its associates, not its opponent
+            side1, side2 = self._clash_sides(trig, violent, when)
+            if side1 and side2:
+                a1, a2 = side1[0], side2[0]
+                if len(side1) > 1:
+                    self._assoc1 = "; ".join(f[0] for f in side1[1:])
+            elif side1 and a1 is None:
+                a1 = side1[0]
         if (a1 is None or _unidentified_name(a1[0])) and violent and trig.sub_event_type != "Armed clash":
             # "kidnapped and killed by Taliban militants", "IS fighters ... attacked": a named armed
             # party before the trigger, or after it only as the agent of a passive ("by X")

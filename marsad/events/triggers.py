@@ -940,6 +940,13 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
     elif sub == ARRESTS:
         if sent.blocks.get("crime", 0) >= 0.8 and not sent.cues.get("nonstate"):
             etype = sub = None
+        elif agent is not None and _armed_side(acats) == "nonstate" and acats.get("nonstate", 0) >= 1.0:
+            # ACLED: detentions by non-state armed groups are abductions, not arrests (combatants taken:
+            # an armed clash)
+            if patient is not None and _is_combatant(pcats):
+                etype, sub, plover, mode = "Battles", ARMED_CLASH, "FIGHT", None
+            else:
+                etype, sub, plover, mode = "Violence against civilians", ABDUCTION, "ASSAULT", "abduct"
     elif sub == "Other":
         pass
     elif lem in ("block", "cut off") and sub == PEACEFUL:
@@ -1497,6 +1504,13 @@ def _frame(cands: list[_Cand], s: _Sent, window: dict, protest_ctx, lex, flags=N
         for c in cands:
             if c.sub in ("Shelling/artillery/missile attack", "Air/drone strike"):
                 c.etype, c.sub, c.plover = "Battles", ARMED_CLASH, "FIGHT"
+    # ACLED: people abducted and killed are coded as an attack
+    if any(c.sub == ABDUCTION and c.etype and c.modality not in (NEGATED, HYPOTHETICAL, PLANNED) for c in cands) and any(
+            c.generic and c.etype and c.row.phrase[0] in ("kill", "murder", "execute", "behead", "slay")
+            and c.modality not in (NEGATED, HYPOTHETICAL, PLANNED) and c.sub in (ATTACK, ABDUCTION) for c in cands):
+        for c in cands:
+            if c.sub == ABDUCTION or (c.generic and c.sub == ATTACK):
+                c.etype, c.sub, c.plover, c.mode = "Violence against civilians", ATTACK, "ASSAULT", None
     specific = [c for c in cands if c.etype and not c.generic and c.modality not in (NEGATED, HYPOTHETICAL, PLANNED)]
     # specific triggers decide the generic ones (same sentence)
     if specific:
