@@ -341,12 +341,18 @@ class Assembler:
                 return (a.acled_name or a.canonical, a.inter), None
         return None, None
 
-    def _clash_sides(self, trig, violent, when):
-        """Split the armed parties of a clash sentence into the two sides, in the order named."""
+    def _clash_sides(self, trig, violent, when, cas=()):
+        """Split the armed parties of a clash sentence into the two sides, in the order named.
+        A party named only as the dead or wounded ("6 Taliban militants were killed") is the
+        other side of whoever attacked them."""
         import re
         forces = self._forces_in_sentence(trig, violent, when, with_pos=True)
         if not forces:
             return [], []
+        victims = [(f, pos) for f, pos in forces if any(c.start <= pos < c.end for c in cas)]
+        if victims and len(victims) < len(forces):
+            rest = [(f, pos) for f, pos in forces if (f, pos) not in victims]
+            return [f for f, _ in rest], [f for f, _ in victims if f not in [r for r, _ in rest]]
         sent = self.text[trig.sent_start:trig.sent_end]
         first = forces[0][1] - trig.sent_start
         brk = None
@@ -406,7 +412,7 @@ class Assembler:
         root = span.root
         return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in REPORT_LEMMAS
 
-    def actors_for(self, trig, place, when, victims: dict):
+    def actors_for(self, trig, place, when, victims: dict, cas=()):
         violent = trig.event_type in VIOLENT_TYPES or (trig.event_type == "Strategic developments"
                                                        and trig.sub_event_type not in ("Agreement", "Other"))
         a1, m1 = self.actor_from_span(trig.agent, trig, violent, when)
@@ -437,7 +443,7 @@ class Assembler:
         if trig.sub_event_type == "Armed clash":
             # "clashes between X and Y", "X (backed by Z) clashed with Y": ACLED names the first side
             # first; allies of a side are its associates, not its opponent
-            side1, side2 = self._clash_sides(trig, violent, when)
+            side1, side2 = self._clash_sides(trig, violent, when, cas)
             if side1 and side2:
                 a1, a2 = side1[0], side2[0]
                 if len(side1) > 1:
@@ -516,6 +522,20 @@ class Assembler:
         if a2 is None and violent and (civilian_victims or trig.event_type == "Violence against civilians"):
             a = _state(self.kb, cc, "civilians", when)
             a2 = (a.acled_name or a.canonical, a.inter) if a else None
+        if a2 is None and violent:
+            # "6 Taliban militants were killed", "an HTS fighter was shot": the victims' own side
+            for c in cas:
+                for m in self._mentions_in((c.start, c.end)):
+                    if m.actor.type not in ("state_actor", "armed_group") or _is_source_only(m.actor, self.kb):
+                        continue
+                    if (m.actor.kb_id or "").endswith((":civilians", ":protesters", ":government")):
+                        continue
+                    nm = _actor_name(m.actor, self.kb, violent, trig.event_type, when)
+                    if a1 is None or (nm[0] != a1[0] and not _same_side(nm[0], a1[0])):
+                        a2 = nm
+                        break
+                if a2 is not None:
+                    break
         if a2 is not None and a1 is not None and a2[0] == a1[0]:
             a2 = None
         return a1, a2
@@ -741,7 +761,7 @@ class Assembler:
         if event_type is None and not killed:
             fat, f_low, f_high = 0, None, None
         self._assoc1 = None
-        a1, a2 = self.actors_for(trig, place, when, victims)
+        a1, a2 = self.actors_for(trig, place, when, victims, killed + injured)
         if event_type is None and a1 is None:
             return None
         # A violent event with victims named but no fatalities figure for civilians: Violence against civilians

@@ -1507,9 +1507,10 @@ def _frame(cands: list[_Cand], s: _Sent, window: dict, protest_ctx, lex, flags=N
     # ACLED: people abducted and killed are coded as an attack
     if any(c.sub == ABDUCTION and c.etype and c.modality not in (NEGATED, HYPOTHETICAL, PLANNED) for c in cands) and any(
             c.generic and c.etype and c.row.phrase[0] in ("kill", "murder", "execute", "behead", "slay")
-            and c.modality not in (NEGATED, HYPOTHETICAL, PLANNED) and c.sub in (ATTACK, ABDUCTION) for c in cands):
+            and c.modality not in (NEGATED, HYPOTHETICAL, PLANNED) and (c.sub in (ATTACK, ABDUCTION) or (
+                c.patient is None and not c.inst_specific)) for c in cands):
         for c in cands:
-            if c.sub == ABDUCTION or (c.generic and c.sub == ATTACK):
+            if c.sub == ABDUCTION or (c.generic and not c.inst_specific and (c.sub == ATTACK or c.patient is None)):
                 c.etype, c.sub, c.plover, c.mode = "Violence against civilians", ATTACK, "ASSAULT", None
     specific = [c for c in cands if c.etype and not c.generic and c.modality not in (NEGATED, HYPOTHETICAL, PLANNED)]
     # specific triggers decide the generic ones (same sentence)

@@ -640,16 +640,16 @@ class Geoparser:
                     p = p.parent
                 own = (m.best[3], m.best[4], m.best[5]) if m.best is not None else None
                 anc = [a for a in anchors if a != own]
-                scored = [(self._score(c, m.suffix_kind, focus, prow, anc, a1set, ancestors, k in child_of,
+                # what the rest of the document says about countries (this mention's own vote removed)
+                others = {cc: w - m.contrib.get(cc, 0.0) for cc, w in weights.items()}
+                tot_o = sum(v for v in others.values() if v > 0)
+                fo = {cc: v / tot_o for cc, v in others.items() if v > 0} if tot_o > 0.3 else {}
+                scored = [(self._score(c, m.suffix_kind, fo if fo else focus, prow, anc, a1set, ancestors, k in child_of,
                                        m.query.lower(), cells), c) for c in m.cands]
                 scored.sort(key=lambda t: -t[0])
                 m.best_score, (ms, m.best) = scored[0][0], scored[0][1]
                 m.best_ms = ms
                 m.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
-                # what the rest of the document says about countries (this mention's own vote removed)
-                others = {cc: w - m.contrib.get(cc, 0.0) for cc, w in weights.items()}
-                tot_o = sum(v for v in others.values() if v > 0)
-                fo = {cc: v / tot_o for cc, v in others.items() if v > 0} if tot_o > 0.3 else {}
                 bcc, bfc = m.best[5], m.best[7]
                 big = (bfc in COUNTRY_CODES or bfc in ("ADM1", "CONT", "PPLC") or m.best[12] in ("marsad", "admin1")
                        or (m.best[11] or 0) >= 100_000)

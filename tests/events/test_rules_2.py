@@ -52,6 +52,19 @@ def test_clause_before_its_governor_is_not_planned(nlp):
     # an earlier event given as the time of the reported one
     ("A day after police arrested hundreds of protesters demonstrating against the president, the council "
      "said three of its members have been abducted.", "Abduction/forced disappearance"),
+    # detentions by a non-state armed group are abductions; abducted and killed is an attack
+    ("On 6 May, the militants arrested 4 people in charges of joining the army in the city.",
+     "Abduction/forced disappearance"),
+    ("Three civilians were kidnapped and killed by Taliban militants in the city.", "Attack"),
+    # an off-duty soldier is not engaged as a combatant
+    ("Militants shot and killed a soldier (assumed off-duty) near the mosque.", "Attack"),
+    # weapons found in a stash
+    ("Police stand before a stash of projectiles belonging to the militants found in the city.",
+     "Disrupted weapons use"),
+    # a group of workers pressing a demand
+    ("On 5 May, workers of a construction company demanded the payments of their salaries.", "Peaceful protest"),
+    ("Two militants detonated explosives, killing themselves near the capital after police called on them "
+     "to surrender.", "Suicide bomb"),
 ])
 def test_rules(nlp, text, expected):
     assert _main(nlp, text) == expected
