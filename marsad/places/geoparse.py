@@ -404,7 +404,8 @@ class Geoparser:
         if len(span) == 1 and span.end < len(doc) and span[0].lower_ in _NAME_PREFIXES and (
                 doc[span.end].is_title or doc[span.end].text in ("-", "'s")):
             return None  # "Tall" of "Tall Toukan", "Abu" of "Abu Ajwa": the start of a longer name
-        if text.endswith("-") or name_key(text) in ARTICLES or len(span) == 1 and span[0].lower_ in _STOP_SINGLE:
+        if text.endswith("-") or name_key(text) in ARTICLES or len(span) == 1 and span[0].lower_ in _STOP_SINGLE \
+                or all(w in GENERIC_NAMES for w in re.split(r"[\s-]+", text.lower()) if w):
             return None  # "As-", "Al": a fragment
         if text[:1].islower() and not _LOWER_OK.match(text) and not (
                 text.split()[0].lower() in DIRECTIONS and len(text.split()) > 1):
@@ -439,6 +440,13 @@ class Geoparser:
             # weak labels: try the fuzzy index only for one-word names (translation noise)
             if strength == 1 and label in ("ORG", "NORP", "PERSON") and len(span) == 1 and len(q) >= 5:
                 cands = [c for c in self._candidates(q, fuzzy=True) if c[0] >= 0.6]
+            if not cands:
+                return None
+        if cands and len(name_key(q)) <= 3:
+            # a short word matches a place's own name, not an alternate (alternates of 2-3 letters are
+            # mostly airport and postal codes: "Jan" is JAN, Jackson's airport)
+            cands = [c for c in cands if c[0] >= 1.0 or c[1][7] in COUNTRY_CODES or c[1][7] == "ADM1"
+                     or c[1][12] == "marsad"]
             if not cands:
                 return None
         if strength < 2 and cands:
@@ -620,6 +628,10 @@ class Geoparser:
             return d
 
         order = sorted(range(len(ments)), key=lambda k: depth(ments[k]))
+        same_query: dict = {}
+        for m in ments:
+            if m.demonym_gid is None:
+                same_query.setdefault(m.query.lower(), []).append(m)
         pos = {id(m): k for k, m in enumerate(ments)}
         child_of = {pos[id(m.parent)] for m in ments if m.parent is not None}
         anchors: list = []
@@ -641,7 +653,8 @@ class Geoparser:
                 own = (m.best[3], m.best[4], m.best[5]) if m.best is not None else None
                 anc = [a for a in anchors if a != own]
                 # what the rest of the document says about countries (this mention's own vote removed)
-                others = {cc: w - m.contrib.get(cc, 0.0) for cc, w in weights.items()}
+                same_q = same_query.get(m.query.lower(), (m,))
+                others = {cc: w - sum(x.contrib.get(cc, 0.0) for x in same_q) for cc, w in weights.items()}
                 tot_o = sum(v for v in others.values() if v > 0)
                 fo = {cc: v / tot_o for cc, v in others.items() if v > 0} if tot_o > 0.3 else {}
                 scored = [(self._score(c, m.suffix_kind, fo if fo else focus, prow, anc, a1set, ancestors, k in child_of,
