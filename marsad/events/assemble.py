@@ -608,14 +608,14 @@ class Assembler:
 
     def _is_background(self, trig, dexpr, ev_date, prec) -> bool:
         s0, s1 = self._sentence_span(trig)
-        spans = [d for d in self.dates if s0 <= d.start < s1 and d.kind == "duration" and self._attached(d, trig)
-                 and not _short_span(d)]
+        spans = [d for d in self.dates if s0 <= d.start < s1 and d.kind == "duration" and not _short_span(d)
+                 and self._attached(d, trig)]
         if spans:
             return True
-        if dexpr is None or self.pub is None or not ev_date:
+        if self.pub is None or not ev_date:
             return False
         age = (self.pub - date.fromisoformat(ev_date)).days
-        return age > 31 or (prec == 3 and age > 0 and dexpr.date_end is None)
+        return age > 31 or (prec == 3 and age > 0 and (dexpr is None or dexpr.date_end is None))
 
     def _toll(self, c, scope, dexpr=None) -> Toll:
         sent = self.ix.sents[self.ix.sent(c.start)]

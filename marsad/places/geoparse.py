@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from marsad.records import GazetteerEntry, Place
-from marsad.places.gazetteer import (ADMIN_CODES, COUNTRY_CODES, FAC_CODES, GENERIC_NAMES, Gazetteer,
+from marsad.places.gazetteer import (ADMIN_CODES, COUNTRY_CODES, FAC_CODES, GENERIC_NAMES, REGION_CODES, Gazetteer,
                                      haversine_km, prior)
 from marsad.places.normalize import ARTICLES, name_key
 
@@ -404,8 +404,8 @@ class Geoparser:
         if len(span) == 1 and span.end < len(doc) and span[0].lower_ in _NAME_PREFIXES and (
                 doc[span.end].is_title or doc[span.end].text in ("-", "'s")):
             return None  # "Tall" of "Tall Toukan", "Abu" of "Abu Ajwa": the start of a longer name
-        if text.endswith("-") or name_key(text) in ARTICLES or len(span) == 1 and span[0].lower_ in _STOP_SINGLE \
-                or all(w in GENERIC_NAMES for w in re.split(r"[\s-]+", text.lower()) if w):
+        generic = all(w in GENERIC_NAMES for w in re.split(r"[\s-]+", text.lower()) if w)
+        if text.endswith("-") or name_key(text) in ARTICLES or len(span) == 1 and span[0].lower_ in _STOP_SINGLE:
             return None  # "As-", "Al": a fragment
         if text[:1].islower() and not _LOWER_OK.match(text) and not (
                 text.split()[0].lower() in DIRECTIONS and len(text.split()) > 1):
@@ -440,6 +440,10 @@ class Geoparser:
             # weak labels: try the fuzzy index only for one-word names (translation noise)
             if strength == 1 and label in ("ORG", "NORP", "PERSON") and len(span) == 1 and len(q) >= 5:
                 cands = [c for c in self._candidates(q, fuzzy=True) if c[0] >= 0.6]
+            if not cands:
+                return None
+        if cands and generic:  # "North East", "South-West": a region's name, not some country's province
+            cands = [c for c in cands if c[1][7] in REGION_CODES or c[1][7] == "CONT" or c[1][12] == "marsad"]
             if not cands:
                 return None
         if cands and len(name_key(q)) <= 3:
