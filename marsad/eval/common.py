@@ -71,6 +71,10 @@ def run_docs(pipeline, docs, progress=None):
     from tqdm import tqdm
     import sys
     from marsad.output.contract import document_to_dict
+    from dataclasses import replace
+    from marsad.ingest.normalize import repair_text
+    # the same text repair every reader applies, so evaluation sees what `marsad extract` sees
+    docs = [replace(d, text=repair_text(d.text)[0]) for d in docs]
     enabled = sys.stderr.isatty() if progress is None else progress
     out = []
     with tqdm(total=len(docs), disable=not enabled, file=sys.stderr, leave=False, unit="doc") as bar:

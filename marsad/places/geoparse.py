@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from marsad.records import GazetteerEntry, Place
-from marsad.places.gazetteer import (ADMIN_CODES, COUNTRY_CODES, FAC_CODES, GENERIC_NAMES, REGION_CODES, Gazetteer,
+from marsad.places.gazetteer import (ADMIN_CODES, COUNTRY_CODES, FAC_CODES, GENERIC_NAMES, REGION_CODES,
+                                     Gazetteer,
                                      haversine_km, prior)
 from marsad.places.normalize import ARTICLES, name_key
 
