@@ -637,6 +637,14 @@ class Assembler:
         return any(ev.event_type in VIOLENT_TYPES and ev.evidence and self.ix.para(ev.evidence[0].start) == para
                    for ev, _, _ in self.built)
 
+    def _named_agent(self, trig) -> bool:
+        """An initiator the knowledge base does not know but the text names ("the Venezuelan
+        opposition", "Kurdish leaders"): a proper noun or nationality in the agent phrase."""
+        if not trig.agent:
+            return False
+        sp = self.sdoc.char_span(trig.agent[0], trig.agent[1], alignment_mode="expand")
+        return sp is not None and any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "ORG", "GPE", "PERSON") for t in sp)
+
     def _habitual(self, trig) -> bool:
         """ "Damascus has repeatedly said it targets only militants": a generic claim, not an incident."""
         tok = self.sdoc[trig.token_i]
@@ -762,7 +770,7 @@ class Assembler:
             fat, f_low, f_high = 0, None, None
         self._assoc1 = None
         a1, a2 = self.actors_for(trig, place, when, victims, killed + injured)
-        if event_type is None and a1 is None:
+        if event_type is None and a1 is None and not self._named_agent(trig):
             return None
         # A violent event with victims named but no fatalities figure for civilians: Violence against civilians
         source = self.source_for(first)

@@ -748,7 +748,8 @@ class Geoparser:
                                     geonameid=e.geonameid,
                                     latitude=e.latitude, longitude=e.longitude, country_code=e.country_code or None,
                                     country=self.gaz.country_name(e.country_code) if e.country_code else None,
-                                    admin1=a1, admin2=e.admin2, feature_code=e.feature_code,
+                                    admin1=ascii_name(a1) if a1 else None,
+                                    admin2=ascii_name(e.admin2) if e.admin2 else None, feature_code=e.feature_code,
                                     geo_precision=geo_precision(e.feature_code, e.feature_class, e.admin1,
                                                                 m.near or m.suffix_kind == "C"),
                                     score=conf, is_demonym=modifier))
@@ -767,7 +768,8 @@ class Geoparser:
                 places.append(Place(text=m.text, start=m.start, end=m.end, name=None, geonameid=None,
                                     latitude=e.latitude, longitude=e.longitude, country_code=e.country_code or None,
                                     country=self.gaz.country_name(e.country_code) if e.country_code else None,
-                                    admin1=e.admin1 if e.feature_code != "ADM1" else e.name, admin2=None,
+                                    admin1=ascii_name(e.admin1 if e.feature_code != "ADM1" else e.name or "") or None,
+                                    admin2=None,
                                     feature_code=None,
                                     geo_precision=2 if e.feature_class == "P" else 3, score=0.2))
             else:
