@@ -243,6 +243,19 @@ class Assembler:
     # ------------------------------------------------------------ source
     def source_for(self, trig) -> Optional[str]:
         s0, s1 = self._sentence_span(trig)
+        found = self._source_by_parse(trig)
+        if found is None or found[1]:
+            return found[0] if found else None
+        # the parse gave a bystander ("civilians", "residents"): a news agency or monitor named in
+        # the same reporting sentence is the better answer
+        for m in self.mentions:
+            if s0 <= m.start < s1 and _is_source_only(m.actor, self.kb):
+                return m.actor.canonical
+        return found[0]
+
+    def _source_by_parse(self, trig):
+        """(source name, confident) from the subject of the reporting verb governing the clause."""
+        s0, s1 = self._sentence_span(trig)
         sent = self.ix.sents[self.ix.sent(trig.start)]
         for tok in sent:
             lem = tok.lemma_.lower()
@@ -260,18 +273,18 @@ class Assembler:
                 if _overlaps(m.start, m.end, a0, a1):
                     kid = m.actor.kb_id or ""
                     if kid.startswith("state:") and kid.split(":")[-1] in ("civilians", "unidentified", "protesters", "rioters"):
-                        return m.text[:1].upper() + m.text[1:]
+                        return m.text[:1].upper() + m.text[1:], False
                     if kid.startswith("state:"):
-                        return _actor_name(m.actor, self.kb, False, None, self.pub)[0]
-                    return m.actor.canonical
+                        return _actor_name(m.actor, self.kb, False, None, self.pub)[0], True
+                    return m.actor.canonical, True
             # an unresolved but named reporter ("a resident", "State television")
             txt = self.text[a0:a1].strip()
             if txt and len(txt) < 60 and any(t.pos_ == "PROPN" for t in span):
-                return txt
+                return txt, True
             if txt and txt.lower().split()[-1] in ("television", "tv", "media", "agency", "residents", "resident",
                                                    "activists", "sources", "source", "witnesses", "officials", "police",
                                                    "army", "military", "ministry", "spokesman", "observatory"):
-                return txt[:1].upper() + txt[1:]
+                return txt[:1].upper() + txt[1:], True
         return None
 
     # ------------------------------------------------------------ actors
@@ -454,7 +467,10 @@ class Assembler:
             # "kidnapped and killed by Taliban militants", "IS fighters ... attacked": a named armed
             # party before the trigger, or after it only as the agent of a passive ("by X")
             prev = self.last_attacker.get(place.geonameid if place is not None else None)
-            forces = [f for f in self._forces_in_sentence(trig, violent, when, initiators=True) if f != a2]
+            dead = [(f, pos) for f, pos in self._forces_in_sentence(trig, violent, when, initiators=True, with_pos=True)
+                    if any(c.start <= pos < c.end for c in cas)]
+            forces = [f for f in self._forces_in_sentence(trig, violent, when, initiators=True)
+                      if f != a2 and f not in [d for d, _ in dead]]
             if prev is not None and a1 is None:
                 a1 = prev
             elif forces:
@@ -541,13 +557,21 @@ class Assembler:
         return a1, a2
 
     # ------------------------------------------------------------ counts
-    def casualties_for(self, trig):
+    def casualties_for(self, trig, group=()):
+        """Counts in the trigger's sentence that belong to its clause. A count in another clause
+        ("Seven fighters were killed, the monitor said, while state media said X fired mortar
+        shells") is left for the incident it belongs to."""
         s0, s1 = self._sentence_span(trig)
         mine = [c for c in self.casualties if c.scope == "incident" and c.trigger_start is not None
                 and s0 <= c.trigger_start < s1]
         if not mine:
-            mine = [c for c in self.casualties if c.scope == "incident" and s0 <= c.start < s1]
-        return mine
+            return [c for c in self.casualties if c.scope == "incident" and s0 <= c.start < s1]
+        spans = []
+        for t in (group or (trig,)):
+            sub = list(self._verb_of(t).subtree)
+            spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+        inside = [c for c in mine if any(a <= c.trigger_start < b for a, b in spans)]
+        return inside if (inside or len(self.ix.sents) > 1) else mine
 
     # ------------------------------------------------------------ main
     def run(self):
@@ -572,11 +596,19 @@ class Assembler:
         for c in orphans:
             para = self.ix.para(c.start)
             best = None
+            s_start = self.ix.sents[self.ix.sent(c.start)].start_char
+            same_sent = None
             for i, ev in enumerate(events):
                 if ev.event_type not in VIOLENT_TYPES or not ev.evidence:
                     continue
-                if ev.evidence[0].start <= c.start and self.ix.para(ev.evidence[0].start) == para:
-                    best = i
+                if self.ix.para(ev.evidence[0].start) != para:
+                    continue
+                if ev.evidence[0].start < s_start:
+                    best = i  # the incident reported just before the sentence with the count
+                elif ev.evidence[0].start <= c.start and same_sent is None:
+                    same_sent = i
+            if best is None:
+                best = same_sent
             if best is None:
                 continue
             ev = events[best]
@@ -608,8 +640,8 @@ class Assembler:
 
     def _is_background(self, trig, dexpr, ev_date, prec) -> bool:
         s0, s1 = self._sentence_span(trig)
-        spans = [d for d in self.dates if s0 <= d.start < s1 and d.kind == "duration" and not _short_span(d)
-                 and self._attached(d, trig)]
+        spans = [d for d in self.dates if s0 <= d.start < s1 and d.kind in ("duration", "span") and not _short_span(d)
+                 and self._attached(d, trig) and _long_span(d)]
         if spans:
             return True
         if self.pub is None or not ev_date:
@@ -630,8 +662,24 @@ class Assembler:
                     longitude=pl.longitude if pl else None, source=self.source_for(fake),
                     evidence=(Span(c.start, c.end, self.text[c.start:c.end]),))
 
+    def _report_clause(self, trig) -> int:
+        """The clause a reporting verb introduces ("X said [A happened], while Y said [B happened]"):
+        what two sources report in one sentence are two reports, grouped apart."""
+        tok = self.sdoc[trig.token_i]
+        for t in [tok, *tok.ancestors]:
+            if t.head.i != t.i and t.head.lemma_.lower() in REPORT_LEMMAS and t.dep_ in ("ccomp", "advcl", "parataxis"):
+                return t.i
+        return -1
+
+    def _instrument_in_clause(self, trig) -> bool:
+        if not trig.instrument:
+            return False
+        sub = list(self._verb_of(trig).subtree)
+        clause = self.text[sub[0].idx:sub[-1].idx + len(sub[-1].text)].lower()
+        return trig.instrument.lower().split()[0][:5] in clause
+
     def _casualty_report_only(self, trigs) -> bool:
-        if any(t.lemma.lower() not in CASUALTY_LEMMAS or t.agent or t.instrument for t in trigs):
+        if any(t.lemma.lower() not in CASUALTY_LEMMAS or t.agent or self._instrument_in_clause(t) for t in trigs):
             return False
         para = self.ix.para(trigs[0].start)
         return any(ev.event_type in VIOLENT_TYPES and ev.evidence and self.ix.para(ev.evidence[0].start) == para
@@ -680,7 +728,7 @@ class Assembler:
                 fam = "violent"
             tok = self.sdoc[t.token_i]
             rel = next((a.i for a in [tok, *tok.ancestors] if a.dep_ == "relcl"), None)
-            key = (t.sent_start, fam, t.modality in NON_CODED_MODALITIES, rel)
+            key = (t.sent_start, fam, t.modality in NON_CODED_MODALITIES, rel, self._report_clause(t))
             if key not in groups:
                 groups[key] = []
                 order.append(key)
@@ -740,13 +788,13 @@ class Assembler:
         when = date.fromisoformat(ev_date) if ev_date else self.pub
         if event_type in VIOLENT_TYPES and self._is_background(first, dexpr, ev_date, prec):
             # a past incident or a campaign total cited as context: a toll, never this report's incident
-            cas = [c for c in self.casualties_for(first) if id(c) not in used_cas and c.category == "killed"]
+            cas = [c for c in self.casualties_for(first, trigs) if id(c) not in used_cas and c.category == "killed"]
             for c in cas:
                 used_cas.add(id(c))
                 self.extra_tolls.append(self._toll(c, "background" if (dexpr is None or dexpr.kind != "duration")
                                                    else "cumulative", dexpr))
             return None
-        cas = [c for c in self.casualties_for(first) if id(c) not in used_cas]
+        cas = [c for c in self.casualties_for(first, trigs) if id(c) not in used_cas]
         for c in cas:
             used_cas.add(id(c))
         killed = [c for c in cas if c.category == "killed"]
@@ -892,6 +940,15 @@ def _same_side(a: str, b: str) -> bool:
     ca = re.search(r" of (?:the )?([A-Z][^()]+?)(?: \(|$)", a)
     cb = re.search(r" of (?:the )?([A-Z][^()]+?)(?: \(|$)", b)
     return bool(ca and cb and ca.group(1) == cb.group(1) and "Forces" in a and "Forces" in b)
+
+
+def _long_span(d) -> bool:
+    """A period of more than a month ("this year", "since March"): a campaign, not one incident."""
+    if d.kind == "duration":
+        return True
+    if not d.date or not d.date_end:
+        return False
+    return (date.fromisoformat(d.date_end) - date.fromisoformat(d.date)).days > 31
 
 
 def _short_span(d) -> bool:

@@ -79,7 +79,7 @@ _ASCII_MARKS = dict.fromkeys(map(ord, "ʿʾ‘’`´ʼʻ\u02b9"), None)
 def ascii_name(name: str) -> str:
     """GeoNames asciiname-like form: "‘Afrīn" -> "Afrin", "Ḩamāh" -> "Hamah"."""
     import unicodedata
-    if name.isascii():
+    if not name or name.isascii():
         return name
     s = unicodedata.normalize("NFKD", name.translate(_ASCII_MARKS))
     s = "".join(c for c in s if not unicodedata.combining(c))

@@ -57,7 +57,7 @@ def test_eval_gate_lgl(nlp, geoparser):
     assert r["acc161_of_found"] >= LGL_FLOOR["acc161_of_found"], r
 
 
-# measured 2026-11-25 (second pass): GWN[:60] recall 0.872, acc161_of_found 0.893; lgl[:150] recall 0.874, acc 0.835
-# (full files: GWN recall 0.877 / acc 0.906, LGL recall 0.896 / acc 0.811)
+# measured 2026-11-25 (second pass): GWN[:60] recall 0.868, acc161_of_found 0.896; lgl[:150] recall 0.873, acc 0.840
+# (full files: GWN recall 0.875 / acc 0.905, LGL recall 0.893 / acc 0.829)
 GWN_FLOOR = {"recall": 0.86, "acc161_of_found": 0.88}
-LGL_FLOOR = {"recall": 0.86, "acc161_of_found": 0.82}
+LGL_FLOOR = {"recall": 0.86, "acc161_of_found": 0.83}
