@@ -122,7 +122,7 @@ class Pipeline:
         from marsad.counts import find_casualties
         from marsad.events.assemble import assemble
         from marsad.events.triggers import find_triggers
-        from marsad.merge import merge_events
+        from marsad.merge import absorb_followups, merge_events
         from marsad.time import find_dates
 
         pub = date.fromisoformat(doc.publication_date) if doc.publication_date else None
@@ -142,7 +142,7 @@ class Pipeline:
         events, tolls = assemble(doc_id=doc.doc_id, text=doc.text, sdoc=sdoc, pub=pub, places=places,
                                  mentions=mentions, dates=dates, casualties=casualties, triggers=triggers,
                                  kb=self.kb, gazetteer=self.gazetteer)
-        events = merge_events(events)
+        events = merge_events(absorb_followups(events, doc.text))
         from marsad.events.assemble import write_notes
         events = [replace(e, notes=(write_notes(e) + " " + e.notes).strip()) for e in events]
         events = _main_event_first(events, sdoc, triggers)

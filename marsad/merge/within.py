@@ -104,3 +104,57 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
         else:
             out.append(e)
     return out
+
+
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def _parties(e: Event) -> set:
+    return {x for x in (e.actor1, e.actor2) if x and not _unidentified(x)}
+
+
+def is_followup(a: Event, b: Event, text: str = "", max_gap: int = 300) -> bool:
+    """``b`` continues the report of incident ``a`` in the very next sentences: "IS fighters attacked
+    QSD positions in X. QSD fighters killed 12 IS fighters during clashes." Same place (or none
+    named), same day (or none), no party that ``a`` does not already have."""
+    if a.event_type not in VIOLENT or b.event_type not in VIOLENT or a.modality != b.modality:
+        return False
+    if not a.evidence or not b.evidence or not (0 <= b.evidence[0].start - a.evidence[-1].end <= max_gap):
+        return False
+    if "\n\n" in text[a.evidence[-1].end:b.evidence[0].start]:
+        return False  # a new paragraph is a new item
+    if b.sub_event_type not in (a.sub_event_type, "Armed clash", "Attack"):
+        return False  # its own weapon or form: its own incident
+    a_fig = a.fatalities_low is not None or a.fatalities
+    b_fig = b.fatalities_low is not None or b.fatalities
+    if a_fig and b_fig:
+        return False  # two figures: conflicting reports, for the conservative merge to weigh
+    if a.geonameid is not None and b.geonameid is not None and a.geonameid != b.geonameid:
+        return False
+    if a.event_date and b.event_date and a.event_date != b.event_date:
+        return False
+    return _parties(b) <= _parties(a)
+
+
+def absorb_followups(events: list[Event], text: str = "") -> list[Event]:
+    """Fold continuation sentences into the incident they continue; the incident keeps its type,
+    and a figure given only in the continuation becomes its figure."""
+    out: list[Event] = []
+    for e in events:
+        if out and is_followup(out[-1], e, text):
+            a = out[-1]
+            keep_b_fig = (e.fatalities_low is not None or e.fatalities) and not (a.fatalities_low is not None or a.fatalities)
+            out[-1] = replace(
+                a,
+                fatalities=e.fatalities if keep_b_fig else a.fatalities,
+                fatalities_low=e.fatalities_low if keep_b_fig else a.fatalities_low,
+                fatalities_high=e.fatalities_high if keep_b_fig else a.fatalities_high,
+                injuries=a.injuries if a.injuries is not None else e.injuries,
+                victims={k: (a.victims.get(k) if a.victims.get(k) is not None else e.victims.get(k)) for k in a.victims},
+                actor2=a.actor2 or e.actor2, inter2=a.inter2 if a.actor2 else e.inter2,
+                source=_sources(a, e) if keep_b_fig else (a.source or e.source),
+                evidence=tuple(sorted(set(a.evidence) | set(e.evidence), key=lambda s: s.start)),
+            )
+        else:
+            out.append(e)
+    return out

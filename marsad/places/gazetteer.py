@@ -223,13 +223,16 @@ class Gazetteer:
         if not iso2:
             return None
         iso2 = iso2.upper()
-        if iso2 not in self._country_cache:
+        if not self._country_cache:  # all countries in one scan (one query per code scans the table each time)
             with self._lock:
-                r = self.conn.execute(
-                    "SELECT %s FROM entries WHERE cc=? AND fcode IN ('PCLI','PCLD','PCLS','PCLF','PCLIX','TERR','PCL')"
-                    " ORDER BY population DESC LIMIT 1" % ",".join(_ENTRY_COLS), (iso2,)).fetchone()
-            self._country_cache[iso2] = self._row_to_entry(r) if r else None
-        return self._country_cache[iso2]
+                rows = self.conn.execute(
+                    "SELECT %s FROM entries WHERE fcode IN ('PCLI','PCLD','PCLS','PCLF','PCLIX','TERR','PCL')"
+                    " ORDER BY population ASC" % ",".join(_ENTRY_COLS)).fetchall()
+            cache = {}
+            for r in rows:  # the most populous entry of a code wins
+                cache[(r[5] or "").upper()] = self._row_to_entry(r)
+            self._country_cache = cache
+        return self._country_cache.get(iso2)
 
     def country_name(self, iso2: Optional[str]) -> Optional[str]:
         e = self.country(iso2) if iso2 else None
