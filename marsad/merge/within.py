@@ -117,7 +117,8 @@ def is_followup(a: Event, b: Event, text: str = "", max_gap: int = 300) -> bool:
     """``b`` continues the report of incident ``a`` in the very next sentences: "IS fighters attacked
     QSD positions in X. QSD fighters killed 12 IS fighters during clashes." Same place (or none
     named), same day (or none), no party that ``a`` does not already have."""
-    if a.event_type not in VIOLENT or b.event_type not in VIOLENT or a.modality != b.modality:
+    factual = ("asserted", "claimed", "alleged")
+    if a.event_type not in VIOLENT or b.event_type not in VIOLENT or a.modality not in factual or b.modality not in factual:
         return False
     if not a.evidence or not b.evidence or not (0 <= b.evidence[0].start - a.evidence[-1].end <= max_gap):
         return False
@@ -133,7 +134,8 @@ def is_followup(a: Event, b: Event, text: str = "", max_gap: int = 300) -> bool:
         return False
     if a.event_date and b.event_date and a.event_date != b.event_date:
         return False
-    return _parties(b) <= _parties(a)
+    pb = _parties(b)
+    return not pb or bool(pb & _parties(a))
 
 
 def absorb_followups(events: list[Event], text: str = "") -> list[Event]:
