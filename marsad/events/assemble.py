@@ -181,8 +181,12 @@ class Assembler:
             sub = [p for p in in_sent if t0 <= p.start < t1]
             cands = sub or in_sent
             # a finer place beats a country mentioned first ("Turkey ... in Afrin")
-            fine = [p for p in cands if (p.geo_precision or 3) < 3 or (p.feature_code or "").startswith(("ADM1", "RGN", "AREA"))]
-            pick = (fine or cands)[0]
+            # a town beats the region around it, which beats a country mentioned first
+            town = [p for p in cands if (p.geo_precision or 3) < 3
+                    and not (p.feature_code or "").startswith(("ADM1", "RGN", "AREA"))
+                    and not _reference_point(self.text, p.start)]
+            fine = [p for p in cands if (p.feature_code or "").startswith(("ADM1", "RGN", "AREA"))]
+            pick = (town or fine or cands)[0]
             before = self.text[max(0, pick.start - 12):pick.start].lower()
             near = any(w in before for w in ("near ", "outside ", "outskirts of ", "east of ", "west of ", "north of ", "south of "))
             return pick, near
@@ -940,6 +944,14 @@ def _same_side(a: str, b: str) -> bool:
     ca = re.search(r" of (?:the )?([A-Z][^()]+?)(?: \(|$)", a)
     cb = re.search(r" of (?:the )?([A-Z][^()]+?)(?: \(|$)", b)
     return bool(ca and cb and ca.group(1) == cb.group(1) and "Forces" in a and "Forces" in b)
+
+
+def _reference_point(text: str, start: int) -> bool:
+    """ "the eastern Ghouta to the east of Damascus": Damascus only locates the place named before it."""
+    before = text[max(0, start - 25):start].lower()
+    return any(before.rstrip().endswith(w) for w in ("east of", "west of", "north of", "south of", "northeast of",
+                                                      "northwest of", "southeast of", "southwest of", "outside of",
+                                                      "km from", "kilometres from", "kilometers from", "miles from"))
 
 
 def _long_span(d) -> bool:
