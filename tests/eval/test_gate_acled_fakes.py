@@ -27,11 +27,11 @@ def shared_path(*parts) -> Path:
 
 csv.field_size_limit(2**31 - 1)
 
-# measured 2026-11-25 (README "Accuracy"): event_type 0.905, sub_event_type 0.863, fatalities 0.880,
-# date 0.969 (stricter than devscore: notes with no event count as wrong), actor1 0.738, actor2 0.544, location 0.579; FA-KES date 0.537, deaths_20pct 0.677, admin1 0.649
-ACLED_FLOORS = {"event_type": 0.88, "sub_event_type": 0.83, "fatalities": 0.86, "date": 0.955, "actor1": 0.71,
-                "actor2": 0.51, "location": 0.54, "no_date_gives_null": 0.95}
-FAKES_FLOORS = {"date": 0.50, "deaths_20pct": 0.64, "admin1": 0.61}
+# measured 2026-11-25 with this harness (README "Accuracy" gives devscore's figures; this one is
+# stricter: a note with no event counts as wrong): floors sit about 0.02 under the measurements.
+ACLED_FLOORS = {"event_type": 0.88, "sub_event_type": 0.84, "fatalities": 0.86, "date": 0.95, "actor1": 0.72,
+                "actor2": 0.56, "location": 0.57, "no_date_gives_null": 0.95}
+FAKES_FLOORS = {"date": 0.52, "deaths_20pct": 0.635, "admin1": 0.64}
 
 
 def _sha(path) -> str:
