@@ -421,6 +421,13 @@ class Assembler:
             out.append((nm, m.start) if with_pos else nm)
         return out
 
+    def _criminal_context(self) -> bool:
+        if not hasattr(self, "_crime"):
+            low = self.text.lower()
+            self._crime = any(w in low for w in ("cartel", "drug traffick", "drug dealer", "gang", "criminal group",
+                                                 "organized crime", "organised crime", "narco", "traffickers"))
+        return self._crime
+
     def _reporter_span(self, m) -> bool:
         """Is this mention the subject of a reporting verb ("the army said")?"""
         span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
@@ -556,6 +563,15 @@ class Assembler:
                         break
                 if a2 is not None:
                     break
+        if self._criminal_context():
+            # ACLED names armed criminal organisations "Unidentified Gang (Country)" when unnamed
+            a1 = _as_gang(a1)
+            a2 = _as_gang(a2)
+            if violent and a1 is not None and a1[1] == 1 and a2 is None and cc:
+                # "a drug trafficker was killed after exchanging fire with military police"
+                unk = _state(self.kb, cc, "unidentified", when)
+                if unk is not None:
+                    a2 = _as_gang((unk.acled_name or unk.canonical, unk.inter))
         if a2 is not None and a1 is not None and a2[0] == a1[0]:
             a2 = None
         return a1, a2
@@ -932,6 +948,12 @@ def _span(text: str, a: int, b: int) -> Span:
     while b > a and text[b - 1].isspace():
         b -= 1
     return Span(a, b, text[a:b])
+
+
+def _as_gang(actor):
+    if actor is None or not actor[0].startswith("Unidentified Armed Group"):
+        return actor
+    return actor[0].replace("Unidentified Armed Group", "Unidentified Gang"), actor[1]
 
 
 def _unidentified_name(name: str) -> bool:
