@@ -563,6 +563,21 @@ class Assembler:
                         break
                 if a2 is not None:
                     break
+        if violent:
+            # "Turkish forces and JWS factions, operating under OPS, shelled ...": ACLED codes the
+            # joint operation as the actor and its members as associates
+            for m in self.mentions:
+                if not (trig.sent_start <= m.start < trig.sent_end) or not m.actor.canonical.startswith("Operation "):
+                    continue
+                before = self.text[max(trig.sent_start, m.start - 30):m.start].lower()
+                if ("under" in before or "part of" in before or "within" in before) and (a1 is None or m.start < trig.start):
+                    op = _actor_name(m.actor, self.kb, violent, trig.event_type, when)
+                    if a1 is not None and a1 != op:
+                        self._assoc1 = a1[0] if not self._assoc1 else f"{a1[0]}; {self._assoc1}"
+                    a1 = op
+                    if a2 == op:
+                        a2 = None
+                    break
         if self._criminal_context():
             # ACLED names armed criminal organisations "Unidentified Gang (Country)" when unnamed
             a1 = _as_gang(a1)
