@@ -421,6 +421,20 @@ class Assembler:
             out.append((nm, m.start) if with_pos else nm)
         return out
 
+    def _external(self, actor, cc, when):
+        """ACLED's inter code 8: a state's forces acting outside their own country."""
+        if actor is None or actor[1] != 1 or not cc:
+            return actor
+        home = _state(self.kb, cc, "military", when)
+        police = _state(self.kb, cc, "police", when)
+        if home is None:
+            return actor
+        if _same_side(actor[0], home.acled_name or "") or (police is not None and _same_side(actor[0], police.acled_name or "")):
+            return actor
+        if actor[0].startswith(("Military Forces of", "Police Forces of")):
+            return actor[0], 8
+        return actor
+
     def _criminal_context(self) -> bool:
         if not hasattr(self, "_crime"):
             low = self.text.lower()
@@ -587,6 +601,7 @@ class Assembler:
                 unk = _state(self.kb, cc, "unidentified", when)
                 if unk is not None:
                     a2 = _as_gang((unk.acled_name or unk.canonical, unk.inter))
+        a1, a2 = self._external(a1, cc, when), self._external(a2, cc, when)
         if a2 is not None and a1 is not None and a2[0] == a1[0]:
             a2 = None
         return a1, a2
