@@ -633,9 +633,24 @@ class Assembler:
             if ev is not None:
                 events.append(ev)
                 self.built.append((ev, self._last_place, self._last_near))
-        events = self._attach_orphans(events, used_cas)
+        events = self._coded_split(self._attach_orphans(events, used_cas))
         tolls = self._tolls() + self.extra_tolls
         return events, tolls
+
+    def _coded_split(self, events):
+        """ACLED notes state their own bookkeeping: "Fatalities are split across 4 events (2)" or
+        "10 fatalities split ..., with 8 allocated to X": this event's share is the figure given."""
+        import re
+        from dataclasses import replace
+        m = re.search(r"[Ff]atalities (?:are |were )?split (?:across|between) (?:\w+ )?events? \((\d+)\)", self.text)
+        if not m:
+            return events
+        n = int(m.group(1))
+        for i, ev in enumerate(events):
+            if ev.event_type in VIOLENT_TYPES:
+                events[i] = replace(ev, fatalities=n, fatalities_low=n, fatalities_high=n)
+                break
+        return events
 
     def _attach_orphans(self, events, used_cas):
         """Counts stated in a sentence of their own ("Nine soldiers were killed.") belong to the
@@ -664,7 +679,9 @@ class Assembler:
             ev = events[best]
             if c.category == "killed":
                 low_t = c.text.lower()
-                total = "fatalit" in low_t  # "7 fatalities.", "Fatalities coded as 0": the stated total
+                trig_word = self.text[c.trigger_start:c.trigger_start + 12].lower() if c.trigger_start is not None else ""
+                # "7 fatalities.", "Fatalities coded as 0": the stated total of the incident
+                total = "fatalit" in low_t or "fatalit" in trig_word
                 extra = any(w in low_t.split() for w in ("other", "another", "more", "additional", "further"))
                 has = ev.fatalities_low is not None or ev.fatalities
                 if has and extra and not total:
