@@ -668,8 +668,8 @@ class Assembler:
                     continue
                 if self.ix.para(ev.evidence[0].start) != para:
                     continue
-                if ev.evidence[0].start < s_start:
-                    best = i  # the incident reported just before the sentence with the count
+                if ev.evidence[0].start < s_start and (best is None or ev.evidence[0].start > events[best].evidence[0].start):
+                    best = i  # the incident reported just before (the main clause's, when a sentence has several)
                 elif ev.evidence[0].start <= c.start and same_sent is None:
                     same_sent = i
             if best is None:
