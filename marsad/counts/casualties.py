@@ -62,7 +62,9 @@ VICTIM_CLASS: dict[str, str] = {}
 for _cls, _words in {
     "civilians": "civilian resident villager citizen farmer worker student shepherd pedestrian bystander "
                  "passenger pilgrim journalist doctor nurse medic refugee worshipper teacher "
-                 "employee trader merchant fisherman driver",
+                 "employee trader merchant fisherman driver judge lawyer councilor councillor mayor "
+                 "businessman businesswoman vendor shopkeeper politician candidate priest pastor imam cleric "
+                 "chief elder herder pastoralist engineer contractor activist blogger photographer",
     "children": "child kid boy girl baby infant toddler schoolchild schoolchildren schoolboy schoolgirl "
                 "teenager teen minor",
     "women": "woman",
@@ -360,6 +362,10 @@ def _tree_reader(doc, node):
         for c in v.children:
             if c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "dobj", "ccomp", "conj"):
                 return "killed", c, h
+            if c.dep_ == "conj" and c.pos_ == "VERB" and CATEGORY_OF_LEMMA.get(c.lemma_.lower()) == "killed" \
+                    and CATEGORY_OF_LEMMA.get(vl) in ("abducted", "arrested", "injured") \
+                    and not any(cc.dep_ in ("nsubj", "nsubjpass") for cc in c.children):
+                return "killed", c, h  # "kidnapped and killed": the dead are counted as dead
             if c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_.lower() in TRANSITIVE and (vl not in TRANSITIVE or vl == "shoot") \
                     and not any(cc.dep_ in ("nsubj", "nsubjpass") for cc in c.children):
                 cat = CATEGORY_OF_LEMMA.get(c.lemma_.lower()) or CATEGORY_OF_LEMMA.get(c.lower_)
