@@ -64,14 +64,16 @@ for _cls, _words in {
                  "passenger pilgrim journalist doctor nurse medic refugee worshipper teacher "
                  "employee trader merchant fisherman driver judge lawyer councilor councillor mayor "
                  "businessman businesswoman vendor shopkeeper politician candidate priest pastor imam cleric "
-                 "chief elder herder pastoralist engineer contractor activist blogger photographer",
+                 "chief elder herder pastoralist engineer contractor activist blogger photographer reporter "
+                 "laborer labourer delegate",
     "children": "child kid boy girl baby infant toddler schoolchild schoolchildren schoolboy schoolgirl "
                 "teenager teen minor",
     "women": "woman",
     "combatants": "fighter soldier militant rebel troop jihadist terrorist gunman insurgent combatant "
                   "militiaman officer policeman personnel serviceman guard mercenary attacker assailant "
                   "extremist islamist commander recruit element militia trooper sniper paramilitary "
-                  "conscript bodyguard gendarme marine",
+                  "conscript bodyguard gendarme marine lieutenant sergeant captain colonel general corporal "
+                  "private trafficker smuggler gangster dealer",
 }.items():
     for _w in _words.split():
         VICTIM_CLASS[_w] = _cls
@@ -85,7 +87,7 @@ PERSON_NOUNS |= {w + "s" for w in list(PERSON_NOUNS)} | {"men", "women", "childr
                                                          "policemen", "servicemen", "people", "tribesmen",
                                                          "fishermen", "personnel", "staff", "police", "troops"}
 # determiners that make a singular person noun count as one ("killing a civilian")
-ONE_DETS = {"a", "an", "one", "another"}
+ONE_DETS = {"a", "an", "one", "another", "the"}  # "the man died": one person, when a casualty verb says so
 
 AUX_SKIP = {"were", "was", "are", "is", "been", "being", "be", "have", "has", "had", "got", "get", "reportedly",
             "also", "later", "all", "allegedly", "reported", "confirmed", "each", "were", "subsequently", "then",
