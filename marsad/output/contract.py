@@ -67,10 +67,11 @@ def validate_document(obj: dict) -> list[str]:
     for e in sorted(_validator(kind).iter_errors(obj), key=lambda e: list(e.path)):
         where = "/".join(str(p) for p in e.path) or "<root>"
         errs.append(f"{where}: {e.message}")
-    if "events" in obj:
-        text_len = None
-        for ev in obj["events"]:
-            for sp in ev.get("evidence", []):
-                if sp["end"] < sp["start"]:
-                    errs.append(f"events/{ev['event_id']}: evidence end before start")
+    # offsets the schema cannot check: every span must run forwards
+    for key in ("events", "tolls"):
+        for i, rec in enumerate(obj.get(key) or []):
+            for sp in rec.get("evidence", []) if isinstance(rec, dict) else []:
+                if isinstance(sp, dict) and isinstance(sp.get("start"), int) and isinstance(sp.get("end"), int) \
+                        and sp["end"] < sp["start"]:
+                    errs.append(f"{key}/{i}: evidence end before start")
     return errs
