@@ -324,6 +324,17 @@ class RolesMixin:
                 if cand[0] != a1[0] and not _same_side(cand[0], a1[0]):
                     a2 = cand
                     break
+        if a2 is None and violent and trig.patient and cc:
+            # "attacked a police team", "threw stones at two soldiers": the security forces of the
+            # country, named by their role rather than their name
+            import re
+            target = self.text[trig.patient[0]:trig.patient[1]].lower()
+            kind = ("police" if re.search(r"\b(police\w*|officers?|gendarm\w*|constables?)\b", target) else
+                    "military" if re.search(r"\b(soldiers?|troops?|army|military|servicem[ae]n)\b", target) else None)
+            if kind:
+                st = _state(self.kb, cc, kind, when)
+                if st is not None and (a1 is None or st.acled_name != a1[0]):
+                    a2 = (st.acled_name or st.canonical, st.inter)
         civilian_victims = any(victims.get(k) for k in ("civilians", "children", "women")) or (
             trig.patient is not None and any((m.actor.kb_id or "").endswith(":civilians")
                                              for m in self._mentions_in(trig.patient)))
