@@ -55,7 +55,8 @@ class Pipeline:
             yield from self._run_batch(batch)
 
     # ------------------------------------------------------------------ internals
-    def _prepare(self, doc: InputDocument) -> tuple[InputDocument, list[str]]:
+    def _prepare(self, doc: InputDocument):
+        """(document with id, text and publication date settled, warnings, dateline span or None)."""
         from marsad.ingest.dateline import find_dateline
 
         warnings = list(doc.warnings)
@@ -65,8 +66,9 @@ class Pipeline:
             text = text[:MAX_CHARS]
         doc_id = doc.doc_id or doc_hash(text)
         pub = doc.publication_date
+        found = find_dateline(text)
+        dateline = found[1] if found is not None else None
         if pub is None:
-            found = find_dateline(text)
             if found is not None:
                 d, span = found
                 pub = d.isoformat()
@@ -74,7 +76,7 @@ class Pipeline:
                 doc = replace(doc, date_origin="dateline")
             else:
                 warnings.append("no publication date: relative dates left unresolved")
-        return replace(doc, text=text, doc_id=doc_id, publication_date=pub), warnings
+        return replace(doc, text=text, doc_id=doc_id, publication_date=pub), warnings, dateline
 
     def _run_batch(self, batch: list) -> Iterator[DocumentResult]:
         prepared: list = []
@@ -82,13 +84,13 @@ class Pipeline:
             if isinstance(item, ReadFailure):
                 prepared.append(("fail", item, None))
                 continue
-            doc, warnings = self._prepare(item)
+            doc, warnings, dateline = self._prepare(item)
             lang = detect_language(doc.text)
             if lang not in ("en", "und"):
                 warnings.append(f"language {language_name(lang)} ({lang}) is not supported: only English is analysed")
                 prepared.append(("lang", doc, (warnings, lang)))
                 continue
-            prepared.append(("ok", doc, warnings))
+            prepared.append(("ok", doc, (warnings, dateline)))
         texts = [normalize_for_parse(d.text) for kind, d, _ in prepared if kind == "ok"]
         parsed = iter(self.nlp.pipe(texts, batch_size=len(texts) or 1))
         for kind, doc, extra in prepared:
@@ -104,12 +106,12 @@ class Pipeline:
                 continue
             sdoc = next(parsed)
             try:
-                yield self._analyse(doc, sdoc, extra)
+                yield self._analyse(doc, sdoc, *extra)
             except Exception as exc:  # one bad document never stops a batch; it is reported, not dropped
                 log.exception("analysis failed for %s", doc.origin or doc.doc_id)
                 yield DocumentResult(doc_id=doc.doc_id, title=doc.title, source=doc.source, url=doc.url,
                                      publication_date=doc.publication_date, language="en", text=doc.text,
-                                     events=(), tolls=(), places=(), entities=(), warnings=tuple(extra),
+                                     events=(), tolls=(), places=(), entities=(), warnings=tuple(extra[0]),
                                      error={"code": "analysis_failed", "message": f"{doc.origin or doc.doc_id}: "
                                             f"{exc.__class__.__name__}: {exc}"})
 
@@ -118,7 +120,7 @@ class Pipeline:
                               publication_date=doc.publication_date, language=lang, text=doc.text, events=(),
                               tolls=(), places=(), entities=(), warnings=tuple(warnings))
 
-    def _analyse(self, doc: InputDocument, sdoc, warnings: list[str]) -> DocumentResult:
+    def _analyse(self, doc: InputDocument, sdoc, warnings: list[str], dateline=None) -> DocumentResult:
         from marsad.counts import find_casualties
         from marsad.events.assemble import assemble
         from marsad.events.triggers import find_triggers
@@ -131,12 +133,9 @@ class Pipeline:
         people = [(m.start, m.end) for m in mentions if m.actor.type == "person"]
         places = [p for p in places if not any(a < p.end and p.start < b for a, b in people)]
         dates = find_dates(sdoc, pub)
-        from marsad.ingest.dateline import find_dateline
-        dl = find_dateline(doc.text)
-        if dl is not None:
+        if dateline is not None:
             # the dateline is when the story was filed, not when anything in it happened
-            _, span = dl
-            dates = [d for d in dates if not (d.start < span.end and span.start < d.end)]
+            dates = [d for d in dates if not (d.start < dateline.end and dateline.start < d.end)]
         casualties = find_casualties(sdoc)
         triggers = find_triggers(sdoc)
         events, tolls = assemble(doc_id=doc.doc_id, text=doc.text, sdoc=sdoc, pub=pub, places=places,
