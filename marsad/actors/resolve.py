@@ -174,6 +174,10 @@ class ActorResolver:
         def claim(s, e, actor, score, reason):
             if any(taken[s:e]):
                 return False
+            if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in ("anti", "counter"):
+                return False  # "anti-Houthi forces" are their opponents, not the Houthis
+            if s >= 1 and doc[s - 1].lower_ in ("anti-", "counter-"):
+                return False
             for k in range(s, e):
                 taken[k] = True
             found.append((s, e, actor, score, reason))
@@ -591,6 +595,13 @@ class ActorResolver:
                     continue
                 claim(j, end, kb.state_actor(nat, kind, date), 0.9,
                       "nationality + force noun (%s)" % doc[j:end].text)
+                continue
+            if low == "regime" and not iso and not mods and any(
+                    t.lower_ in ("forces", "troops", "army", "soldiers", "militia", "militias", "fighters")
+                    for t in doc[tok.i + 1:tok.i + 6]) and any(t.lower_ in ("and", ",") for t in doc[tok.i + 1:tok.i + 3]):
+                # "Regime and loyalist militia forces clashed": with no country named, the same
+                # reading as the "regime forces" alias (Syrian government forces; state_aliases.tsv)
+                claim(j, end, kb.state_actor("SY", "military", date), 0.6, "coordinated 'regime ... forces', no country")
                 continue
             if low in ("police", "policemen", "regime", "gendarmes") and iso and not mods:
                 k2 = kind
