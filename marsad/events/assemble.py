@@ -29,6 +29,12 @@ from marsad.events.roles import RolesMixin
 from marsad.events.triggers import attribution_filter, vote
 from marsad.records import Event, Span, Toll
 
+# A violent incident dated more than this many days before the report's publication is a recap of
+# earlier news ("Saturday's convoy attack killed 126", read on Wednesday; "the October 13 mortar
+# attack"): wire reports cover the day of publication and the one to three days before it. Recaps
+# go to `tolls` as background, so one report never re-counts incidents that were news days ago.
+RECAP_DAYS = 3
+
 __all__ = ["Assembler", "assemble", "write_notes"]
 
 
@@ -285,7 +291,7 @@ class Assembler(RolesMixin):
         if self.pub is None or not ev_date:
             return False
         age = (self.pub - date.fromisoformat(ev_date)).days
-        return age > 31 or (prec == 3 and age > 0 and (dexpr is None or dexpr.date_end is None))
+        return age > RECAP_DAYS or (prec == 3 and age > 0 and (dexpr is None or dexpr.date_end is None))
 
     def _toll(self, c, scope, dexpr=None) -> Toll:
         sent = self.ix.sents[self.ix.sent(c.start)]

@@ -37,13 +37,27 @@ def compatible(a: Event, b: Event) -> bool:
     return True
 
 
+def _conflicting_reports(a: Event, b: Event) -> bool:
+    """Figures from different named sources for one incident: ACLED codes the most conservative."""
+    sa = {x for x in (a.source or "").split("; ") if x}
+    sb = {x for x in (b.source or "").split("; ") if x}
+    return bool(sa and sb and not (sa & sb))
+
+
 def _unidentified(name: str) -> bool:
     return name.startswith("Unidentified")
 
 
 def _combine(a: Event, b: Event) -> Event:
     figs = [e for e in (a, b) if e.fatalities_low is not None or e.fatalities > 0]
-    if len(figs) == 2:
+    if len(figs) == 2 and not _conflicting_reports(a, b):
+        # one reporter's figures for one incident: a smaller one is a part of the total ("Five of
+        # them died in air strikes") or an earlier toll it updates, so the total is coded
+        big, small = (a, b) if a.fatalities >= b.fatalities else (b, a)
+        fat, f_low, f_high, notes = big.fatalities, big.fatalities_low, big.fatalities_high, a.notes
+        if f_low is not None and small.fatalities_low is not None and small.fatalities_low > f_low:
+            f_low = small.fatalities_low
+    elif len(figs) == 2:
         fat = min(a.fatalities, b.fatalities)  # the most conservative figure
         lows = [e.fatalities_low if e.fatalities_low is not None else e.fatalities for e in figs]
         highs = [e.fatalities_high for e in figs]
