@@ -491,6 +491,8 @@ def _scope(doc, hit: _Hit) -> tuple[str, Optional[str]]:
         anc = anc.head
     if _BACKGROUND_RX.search(text) or hit.q.best >= 100_000:
         return "background", None
+    if _campaign_total(trig):
+        return "cumulative", None
     m = _CUMUL_RX.search(text)
     if m and re.search(r"\b(?:24|twenty-four)\s+hours|\b(?:past|last)\s+day\b", m.group(0), re.I):
         m = None  # "in the past 24 hours" is the day of the report, as ACLED codes it
@@ -611,6 +613,8 @@ def find_casualties(doc) -> list[Casualty]:
         if r is None:
             continue
         cat, trig, top = r
+        if cat in ("killed", "injured") and _KILLED_AND_INJURED.match(text, trig.idx + len(trig)):
+            cat = "casualties"  # "48 killed and injured": dead and wounded together, neither figure
         hits.append(_Hit(q, cat, trig, noun, top, victim, first, end_tok))
     return _assemble(doc, hits, text) + _zeros(doc, text)
 
@@ -664,6 +668,21 @@ def _assemble(doc, hits: list[_Hit], text: str) -> list[Casualty]:
                             text=text[start:end], trigger_start=parts[0].trigger.idx, victims=victims,
                             scope=scope, period_text=period))
     return out
+
+
+_KILLED_AND_INJURED = re.compile(r"\s*(?:and|&|or)\s+(?:injured|wounded|hurt|killed|dead)\b", re.I)
+# a campaign's running total in the perfect: "The battle in Latakia has killed some 300 fighters"
+_CAMPAIGN_NOUNS = {"battle", "fighting", "offensive", "campaign", "clashes", "siege",
+                   "violence", "operation", "war", "conflict", "fight", "onslaught", "escalation"}
+
+
+def _campaign_total(trig) -> bool:
+    verb = trig if trig.pos_ in ("VERB", "AUX") else trig.head
+    if verb.lemma_.lower() not in ("kill", "claim", "leave", "cost"):
+        return False
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    return perfect and bool(subj) and subj[0].lemma_.lower() in _CAMPAIGN_NOUNS
 
 
 _ZERO_START = re.compile(r"\b(?:no|without|zero|nobody|none)\b", re.I)
