@@ -159,3 +159,13 @@ def test_trigger_offsets(nlp):
     cs = find_casualties(nlp(text))
     assert [(text[c.trigger_start:].split()[0], c.text) for c in cs] == [("killed", "5 people"),
                                                                          ("wounded", "at least 50")]
+
+
+def test_killed_and_injured_together_is_neither(nlp):
+    assert cas(nlp, "At least 48 killed and injured in mortar attacks on Aleppo.")[0][0] == "casualties"
+
+
+def test_campaign_total_in_the_perfect_is_cumulative(nlp):
+    assert cas(nlp, "The battle in Latakia has killed some 300 fighters, the Observatory said.")[0][4] == "cumulative"
+    # an incident in the perfect stays an incident
+    assert cas(nlp, "Air strikes on Douma have killed 12 civilians on Monday.")[0][4] == "incident"

@@ -45,3 +45,30 @@ def test_conflicting_figures_keep_both(pipeline):
     e = [e for e in res.events if e.event_type][0]
     assert e.sub_event_type == "Suicide bomb"
     assert e.fatalities == 3 and e.fatalities_low == 3
+
+
+def test_one_reporter_total_and_its_parts_code_the_total(pipeline):
+    # one monitor, one incident: the later figures are parts of the total, not a conflicting report
+    text = ("At least 11 civilians including three children were killed in air strikes on the town of Ariha in "
+            "Idlib province on Wednesday, the Syrian Observatory for Human Rights said. Five of them died in the "
+            "market place. Another three were killed in the strikes on the outskirts of the town.")
+    res = pipeline.process(InputDocument(text=text, publication_date="2016-07-13"))
+    e = [e for e in res.events if e.event_type][0]
+    assert e.fatalities == 11
+
+
+def test_recap_of_an_earlier_incident_is_a_toll_not_an_event(pipeline):
+    text = ("A car bomb killed at least 17 people near the Bab al-Salama crossing on Thursday, a monitor said. "
+            "The latest attack comes one week after a suicide bomber blew himself up at a border crossing in "
+            "Idlib province killing 29 opposition fighters.\n\n"
+            "Saturday's convoy attack killed 126 people, the Syrian Observatory for Human Rights said.")
+    res = pipeline.process(InputDocument(text=text, publication_date="2016-10-13"))  # a Thursday
+    assert max(e.fatalities for e in res.events) == 17
+    recaps = sorted(t.count_low for t in res.tolls if t.scope == "background")
+    assert 29 in recaps and 126 in recaps  # Saturday 8 October: five days before the report
+
+
+def test_killed_and_injured_total_is_not_fatalities(pipeline):
+    text = "At least 19 killed and injured in a terrorist attack on an official building in Tell Abyad on Wednesday."
+    res = pipeline.process(InputDocument(text=text, publication_date="2016-06-29"))
+    assert all(e.fatalities == 0 for e in res.events)
