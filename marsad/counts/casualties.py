@@ -136,7 +136,8 @@ _CUMUL_RX = re.compile(
     r"\bso\s+far\b|\bto\s+date\b|\bthis\s+(?:year|month|week)\b|\bsince\s+"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bcumulative\b|\bsince\s+then\b|"
     r"\bsince\s+it\s+(?:began|started)\b|\bsince\s+(?:the\s+|its\s+|their\s+)?(?:\w+[\s-]+){0,3}?"
-    r"(?:began|launched|started|erupted|intensified|escalated|opened|resumed)\b|\b(?:the\s+)?(?:first|past)\s+(?:\w+\s+)?(?:days|weeks|months)\s+of\b",
+    r"(?:began|launched|started|erupted|intensified|escalated|opened|resumed|declared|seized|captured|took|"
+    r"entered|announced|emerged|arrived|came)\b|\b(?:the\s+)?(?:first|past)\s+(?:\w+\s+)?(?:days|weeks|months)\s+of\b",
     re.I)
 _AGGREGATE_RX = re.compile(r"\b(?:across|throughout|in\s+(?:several|various|separate|different|multiple)|"
                            r"in\s+(?:a\s+)?series\s+of|separate\s+(?:incidents|attacks|strikes|raids))\b", re.I)
@@ -489,7 +490,8 @@ def _scope(doc, hit: _Hit) -> tuple[str, Optional[str]]:
         if anc.head is anc:
             break
         anc = anc.head
-    if _BACKGROUND_RX.search(text) or hit.q.best >= 100_000:
+    if _BACKGROUND_RX.search(text) or hit.q.best >= 100_000 or _VAGUE_THOUSANDS.search(hit.q.text):
+        # "thousands are believed to have been killed": no single incident is counted that way
         return "background", None
     if _campaign_total(trig):
         return "cumulative", None
@@ -670,6 +672,7 @@ def _assemble(doc, hits: list[_Hit], text: str) -> list[Casualty]:
     return out
 
 
+_VAGUE_THOUSANDS = re.compile(r"^(?:(?:many|several|tens\s+of|hundreds\s+of)\s+)?(?:thousands|millions)\b", re.I)
 _KILLED_AND_INJURED = re.compile(r"\s*(?:and|&|or)\s+(?:injured|wounded|hurt|killed|dead)\b", re.I)
 # a campaign's running total in the perfect: "The battle in Latakia has killed some 300 fighters"
 _CAMPAIGN_NOUNS = {"battle", "fighting", "offensive", "campaign", "clashes", "siege",
