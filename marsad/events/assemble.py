@@ -457,6 +457,15 @@ class Assembler(RolesMixin):
         cas = [c for c in self.casualties_for(first, trigs) if id(c) not in used_cas]
         if not self._recap_clause(first):
             cas = [c for c in cas if c.trigger_start is None or not self._cas_in_recap(c)]
+        if event_type is None and trig.event_type is None:
+            # an accusation or a statement does not kill: the dead it mentions belong to the incident
+            # it is about, which is either reported elsewhere in the text or, when past, a toll
+            if self.pub is not None and ev_date and (self.pub - date.fromisoformat(ev_date)).days > RECAP_DAYS:
+                for c in cas:
+                    if c.category == "killed":
+                        used_cas.add(id(c))
+                        self.extra_tolls.append(self._toll(c, "background", dexpr))
+            cas = [c for c in cas if c.category != "killed"]
         for c in cas:
             used_cas.add(id(c))
         killed = [c for c in cas if c.category == "killed"]
