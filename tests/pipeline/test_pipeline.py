@@ -72,3 +72,25 @@ def test_killed_and_injured_total_is_not_fatalities(pipeline):
     text = "At least 19 killed and injured in a terrorist attack on an official building in Tell Abyad on Wednesday."
     res = pipeline.process(InputDocument(text=text, publication_date="2016-06-29"))
     assert all(e.fatalities == 0 for e in res.events)
+
+
+def test_headline_figure_counts_and_its_offsets_index_the_title(pipeline):
+    title = "Air raid kills 19 Syrians in IS-held village"
+    body = ("Date of publication 5 October 2016 An air raid has hit a village controlled by the IS group in "
+            "Aleppo province killing civilians including three children, activists said.")
+    res = pipeline.process(InputDocument(text=body, title=title))
+    e = max(res.events, key=lambda e: e.fatalities)
+    assert e.fatalities == 19
+    for s in e.evidence:
+        src = title if s.field == "title" else body
+        assert src[s.start:s.end] == s.text
+    assert any(s.field == "title" for s in e.evidence) and any(s.field is None for s in e.evidence)
+    assert all(body[p.start:p.end] == p.text for p in res.places)
+    assert validate_document(document_to_dict(res)) == []
+
+
+def test_headline_already_opening_the_text_is_not_read_twice(pipeline):
+    title = "Car bomb kills six in Homs"
+    body = "Car bomb kills six in Homs\n\nSix people were killed on Monday by a car bomb in Homs, a monitor said."
+    res = pipeline.process(InputDocument(text=body, title=title, publication_date="2014-03-17"))
+    assert all(s.field is None for e in res.events for s in e.evidence)
