@@ -133,7 +133,7 @@ _CUMUL_RX = re.compile(
     r"offensive|campaign|operation|assault|attack|battle|siege|month|truce|ceasefire|escalation)\b|"
     r"\bsince\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"last|mid|early|late|the\s+(?:offensive|campaign|operation|assault|battle|siege|truce|ceasefire))\b|"
-    r"\bso\s+far\b|\bto\s+date\b|\bthis\s+(?:year|month|week)\b|\bsince\s+"
+    r"\bso\s+far\b|\bto\s+date\b|(?<!earlier )(?<!later )\bthis\s+(?:year|month|week)\b|\bsince\s+"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bcumulative\b|\bsince\s+then\b|"
     r"\bsince\s+it\s+(?:began|started)\b|\bsince\s+(?:the\s+|its\s+|their\s+)?(?:\w+[\s-]+){0,3}?"
     r"(?:began|launched|started|erupted|intensified|escalated|opened|resumed|declared|seized|captured|took|"
@@ -564,12 +564,16 @@ def find_casualties(doc) -> list[Casualty]:
                 hits.append(_Hit(q, "", first, kid, kid, _victim_of(kid), first, kid, breakdown=True))
                 continue
         noun = _counted_noun(doc, last, q)
+        if noun is not None and noun.lower_ in ("martyrs", "martyr") and q.best > 0:
+            # "claiming 4 martyrs": the word itself says they were killed
+            hits.append(_Hit(q, "killed", noun, noun, noun, None, first, noun))
+            continue
         if noun is not None and not _is_person(noun):
             noun = _person_nearby(noun)
         if noun is not None and not _is_person(noun) and noun.pos_ != "PROPN":
             # "5 deaths", "3 dead", "20 casualties" stand for people themselves
             nl = noun.lower_
-            if nl in ("dead", "deaths", "fatalities", "killed", "death", "fatality"):
+            if nl in ("dead", "deaths", "fatalities", "killed", "death", "fatality", "martyrs", "martyr"):
                 hits.append(_Hit(q, "killed", noun, None, noun, None, first, noun))
                 continue
             if nl in ("injured", "wounded", "injuries"):
@@ -582,7 +586,10 @@ def find_casualties(doc) -> list[Casualty]:
         # breakdown: "including four children", "among them 3 women"
         prev = doc[first.i - 1].lower_ if first.i >= 1 else ""
         prev2 = doc[first.i - 2].lower_ if first.i >= 2 else ""
-        if prev in ("including", "incl", "among", "includes", "include") or (
+        copular_among = prev == "among" and prev2 in ("were", "was", "are", "is", "be", "been", "being")
+        if copular_among:
+            pass  # "Six children were among 19 civilians killed": the 19 is the total, not a part
+        elif prev in ("including", "incl", "among", "includes", "include") or (
                 prev in ("them", "whom", "which") and prev2 in ("among", "of", "including")) or (
                 noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("including", "among")):
             hits.append(_Hit(q, "", first, noun, noun or last, victim, first, noun or last, breakdown=True))
