@@ -8,6 +8,8 @@ and injected, so tests can pass small ones.
 """
 from __future__ import annotations
 
+import re
+
 import logging
 from dataclasses import replace
 from datetime import date
@@ -178,11 +180,26 @@ def _headline(title: Optional[str], text: str) -> str:
     the text already opens with it: headlines carry the report's main figure ("Air raid kills 19")."""
     if not title or not title.strip():
         return ""
+    title = _strip_site_name(title)
     key = " ".join(title.split())[:30].lower()
-    if key in " ".join(text[:400].split()).lower():
+    if not key or key in " ".join(text[:400].split()).lower():
         return ""
-    # same length as the title, so headline offsets index the title exactly as given
+    # a prefix of the title, of the same length, so headline offsets index the title as given
     return title.replace("\r", " ").replace("\n", " ") + "\n\n"
+
+
+_SITE_TAIL = re.compile(r"\s+(?:\||-|–|—|::)\s+([^|\d\-–—:]{1,60})$")
+
+
+def _strip_site_name(title: str) -> str:
+    """ "Rocket attacks kill 30 in Aleppo | Jordan Times" -> the headline without the outlet's name
+    (which would otherwise read as a place), repeatedly: "... NGO - Region - World - Ahram Online"."""
+    for _ in range(4):
+        m = _SITE_TAIL.search(title)
+        if m is None or len(m.group(1).split()) > 4:
+            break
+        title = title[:m.start()]
+    return title
 
 
 def _rebase(spans, n: int) -> tuple:

@@ -94,3 +94,10 @@ def test_headline_already_opening_the_text_is_not_read_twice(pipeline):
     body = "Car bomb kills six in Homs\n\nSix people were killed on Monday by a car bomb in Homs, a monitor said."
     res = pipeline.process(InputDocument(text=body, title=title, publication_date="2014-03-17"))
     assert all(s.field is None for e in res.events for s in e.evidence)
+
+
+def test_outlet_name_is_not_part_of_the_headline():
+    from marsad.pipeline import _strip_site_name
+    assert _strip_site_name("Rocket attacks kill 30 in Aleppo | Jordan Times") == "Rocket attacks kill 30 in Aleppo"
+    assert _strip_site_name("Car bomb kills six in Homs - Region - World - Ahram Online") == "Car bomb kills six in Homs"
+    assert _strip_site_name("Syria - 12 killed in Homs") == "Syria - 12 killed in Homs"
