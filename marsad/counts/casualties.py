@@ -82,6 +82,8 @@ PERSON_NOUNS = set(VICTIM_CLASS) | set(
     "father mother son daughter brother sister husband wife grandson granddaughter cousin nephew niece "
     "relative youth adolescent male female elderly force protester demonstrator volunteer staff individual national tribesman official "
     "leader agent operative spy dissident activist opponent defector supporter sympathizer "
+    "cadre perpetrator assailant attacker gunman bomber robber thief bandit informant collaborator "
+    "recruit conscript deserter nurse medic paramedic pilot imam priest pastor elder mayor councillor judge "
     "Syrian Iraqi Turk Kurd Afghan Palestinian Yemeni Libyan Russian Iranian American".lower().split())
 PERSON_NOUNS |= {w + "s" for w in list(PERSON_NOUNS)} | {"men", "women", "children", "gunmen", "militiamen",
                                                          "policemen", "servicemen", "people", "tribesmen",
@@ -226,6 +228,8 @@ def _is_person(noun) -> bool:
 def _counted_noun(doc, last, q: Quantity):
     """The noun a number counts ("seven fighters" -> fighters), or None when it stands alone."""
     h = last.head
+    if last.dep_ == "det" and h.dep_ == "poss" and h.head.pos_ == "NOUN" and h.head.i - last.i <= 7:
+        return h.head  # "a regime's fighter": the article belongs to the possessor
     if last.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "advmod", "npadvmod") and h.i > last.i \
             and h.pos_ in ("NOUN", "PROPN") and h.i - last.i <= 7:
         return h
@@ -365,6 +369,9 @@ def _tree_reader(doc, node):
         for c in v.children:
             if c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "dobj", "ccomp", "conj"):
                 return "killed", c, h
+            if c.dep_ == "conj" and c.pos_ == "VERB" and INTRANSITIVE.get(c.lemma_.lower()) == "killed" \
+                    and dep == "nsubjpass" and not any(cc.dep_ in ("nsubj", "nsubjpass") for cc in c.children):
+                return "killed", c, h  # "a suspect was shot and died"
             if c.dep_ == "conj" and c.pos_ == "VERB" and CATEGORY_OF_LEMMA.get(c.lemma_.lower()) == "killed" \
                     and CATEGORY_OF_LEMMA.get(vl) in ("abducted", "arrested", "injured") \
                     and not any(cc.dep_ in ("nsubj", "nsubjpass") for cc in c.children):

@@ -183,3 +183,13 @@ def test_martyrs_are_dead(nlp):
 def test_earlier_this_week_dates_an_incident_not_a_period(nlp):
     assert cas(nlp, "Ten children were among at least 48 people killed in a village earlier this week.")[0][4] == "incident"
     assert cas(nlp, "At least 300 people have been killed this week in Aleppo.")[0][4] == "cumulative"
+
+
+def test_shot_and_died_is_one_dead(nlp):
+    assert cas(nlp, "A suspect was shot and died.")[0][:2] == ("killed", 1)
+    assert cas(nlp, "A Military Police officer was shot in the face and died.")[0][:2] == ("killed", 1)
+
+
+def test_possessive_article_counts_the_possessed_person(nlp):
+    assert cas(nlp, "IS fighters shot dead a regime's fighter in the desert of Deir-ez-Zor.")[0][:2] == ("killed", 1)
+    assert cas(nlp, "A man's house was burned by the militia.") == []
