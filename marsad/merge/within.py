@@ -8,6 +8,7 @@ covers all of them. Distinct incidents stay distinct.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Iterable
 
@@ -18,8 +19,19 @@ def _key(e: Event):
     return (e.event_type, e.sub_event_type if e.event_type else e.plover_event, e.modality in ("asserted", "claimed", "alleged"))
 
 
+# a sentence that opens like this reports another incident, not more of the one before it
+_ANOTHER_INCIDENT = re.compile(r"^\W*(?:earlier|later|meanwhile|elsewhere|separately|in\s+(?:a\s+)?separate|"
+                               r"in\s+another|in\s+a\s+(?:second|similar|new)|(?:on|in)\s+the\s+same\s+day)\b", re.I)
+
+
+def _opens_another_incident(e: Event) -> bool:
+    return bool(e.evidence) and bool(_ANOTHER_INCIDENT.match(e.evidence[0].text))
+
+
 def compatible(a: Event, b: Event) -> bool:
     if _key(a) != _key(b):
+        return False
+    if _opens_another_incident(b) and (a.fatalities or b.fatalities):
         return False
     if a.event_type is None and a.plover_event in (None, "CONSULT", "DEMAND", "REQUEST", "AGREE", "REJECT"):
         # diplomacy with different counterparts or days stays apart; merge only identical parties and day

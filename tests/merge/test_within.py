@@ -23,3 +23,9 @@ def test_conflicting_sources_code_the_lower_figure_and_say_so():
     (m,) = merge_events([_ev(0, 14, "SOHR"), _ev(100, 2, "SANA")])
     assert m.fatalities == 2 and m.fatalities_low == 2 and m.fatalities_high == 14
     assert "Reports differ" in m.notes
+
+
+def test_a_sentence_opening_another_incident_stays_apart():
+    a = _ev(0, 8, "SOHR", "Eight civilians were killed in rocket attacks on the public park.")
+    b = _ev(100, 5, "SOHR", "Earlier five civilians were killed and 27 others were injured in rocket attacks.")
+    assert len(merge_events([a, b])) == 2
