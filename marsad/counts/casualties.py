@@ -69,7 +69,7 @@ for _cls, _words in {
     "children": "child kid boy girl baby infant toddler schoolchild schoolchildren schoolboy schoolgirl "
                 "teenager teen minor",
     "women": "woman",
-    "combatants": "fighter soldier militant rebel troop jihadist terrorist gunman insurgent combatant "
+    "combatants": "fighter soldier militant rebel troop jihadist terrorist gunman insurgent combatant combattant "
                   "militiaman officer policeman personnel serviceman guard mercenary attacker assailant "
                   "extremist islamist commander recruit element militia trooper sniper paramilitary "
                   "conscript bodyguard gendarme marine lieutenant sergeant captain colonel general corporal "
