@@ -8,6 +8,8 @@ and injected, so tests can pass small ones.
 """
 from __future__ import annotations
 
+import re
+
 import logging
 from dataclasses import replace
 from datetime import date
@@ -76,7 +78,7 @@ class Pipeline:
                 doc = replace(doc, date_origin="dateline")
             else:
                 warnings.append("no publication date: relative dates left unresolved")
-        return replace(doc, text=text, doc_id=doc_id, publication_date=pub), warnings, dateline
+        return replace(doc, text=text, doc_id=doc_id, publication_date=pub), warnings, dateline, _headline(doc.title, text)
 
     def _run_batch(self, batch: list) -> Iterator[DocumentResult]:
         prepared: list = []
@@ -84,14 +86,14 @@ class Pipeline:
             if isinstance(item, ReadFailure):
                 prepared.append(("fail", item, None))
                 continue
-            doc, warnings, dateline = self._prepare(item)
+            doc, warnings, dateline, head = self._prepare(item)
             lang = detect_language(doc.text)
             if lang not in ("en", "und"):
                 warnings.append(f"language {language_name(lang)} ({lang}) is not supported: only English is analysed")
                 prepared.append(("lang", doc, (warnings, lang)))
                 continue
-            prepared.append(("ok", doc, (warnings, dateline)))
-        texts = [normalize_for_parse(d.text) for kind, d, _ in prepared if kind == "ok"]
+            prepared.append(("ok", doc, (warnings, dateline, head)))
+        texts = [normalize_for_parse(extra[2] + d.text) for kind, d, extra in prepared if kind == "ok"]
         parsed = iter(self.nlp.pipe(texts, batch_size=len(texts) or 1))
         for kind, doc, extra in prepared:
             if kind == "fail":
@@ -120,7 +122,10 @@ class Pipeline:
                               publication_date=doc.publication_date, language=lang, text=doc.text, events=(),
                               tolls=(), places=(), entities=(), warnings=tuple(warnings))
 
-    def _analyse(self, doc: InputDocument, sdoc, warnings: list[str], dateline=None) -> DocumentResult:
+    def _analyse(self, doc: InputDocument, sdoc, warnings: list[str], dateline=None, head: str = "") -> DocumentResult:
+        """Analyse ``head + doc.text`` (the headline, when the text does not open with it, then the
+        text), and report every offset against the input: body offsets into ``doc.text``, headline
+        offsets into the title with ``field="title"``."""
         from marsad.counts import find_casualties
         from marsad.events.assemble import assemble
         from marsad.events.triggers import find_triggers
@@ -135,23 +140,32 @@ class Pipeline:
         dates = find_dates(sdoc, pub)
         if dateline is not None:
             # the dateline is when the story was filed, not when anything in it happened
-            dates = [d for d in dates if not (d.start < dateline.end and dateline.start < d.end)]
+            d0, d1 = dateline.start + len(head), dateline.end + len(head)
+            dates = [d for d in dates if not (d.start < d1 and d0 < d.end)]
         casualties = find_casualties(sdoc)
         triggers = find_triggers(sdoc)
-        events, tolls = assemble(doc_id=doc.doc_id, text=doc.text, sdoc=sdoc, pub=pub, places=places,
+        text = head + doc.text
+        events, tolls = assemble(doc_id=doc.doc_id, text=text, sdoc=sdoc, pub=pub, places=places,
                                  mentions=mentions, dates=dates, casualties=casualties, triggers=triggers,
                                  kb=self.kb, gazetteer=self.gazetteer)
-        events = merge_events(absorb_followups(events, doc.text))
+        events = merge_events(absorb_followups(events, text))
         from marsad.events.assemble import write_notes
         events = [replace(e, notes=(write_notes(e) + " " + e.notes).strip()) for e in events]
         events = _main_event_first(events, sdoc, triggers)
         from marsad.actors.resolve import entities as actor_entities
         from marsad.records import EntityRecord, Span
         # mentions were found in the parser's normalised copy: report the input's own characters
+        n = len(head)
         entities = [EntityRecord(e.canonical, e.type, e.kb_id,
-                                 tuple(Span(m.start, m.end, doc.text[m.start:m.end]) for m in e.mentions))
+                                 tuple(Span(m.start - n, m.end - n, doc.text[m.start - n:m.end - n])
+                                       for m in e.mentions if m.start >= n))
                     for e in actor_entities(mentions)]
-        places = [replace(p, text=doc.text[p.start:p.end]) for p in places]
+        entities = [e for e in entities if e.mentions]
+        places = [replace(p, start=p.start - n, end=p.end - n, text=doc.text[p.start - n:p.end - n])
+                  for p in places if p.start >= n]
+        if n:
+            events = [replace(e, evidence=_rebase(e.evidence, n)) for e in events]
+            tolls = [replace(t, evidence=_rebase(t.evidence, n)) for t in tolls]
         place_entities = _place_entities(places)
         return DocumentResult(
             doc_id=doc.doc_id, title=doc.title, source=doc.source, url=doc.url,
@@ -159,6 +173,40 @@ class Pipeline:
             events=tuple(events), tolls=tuple(tolls),
             places=tuple(places), entities=tuple(entities) + place_entities,
             warnings=tuple(warnings))
+
+
+def _headline(title: Optional[str], text: str) -> str:
+    """The headline to analyse ahead of the text ("title" + blank line), or "" when there is none or
+    the text already opens with it: headlines carry the report's main figure ("Air raid kills 19")."""
+    if not title or not title.strip():
+        return ""
+    title = _strip_site_name(title)
+    key = " ".join(title.split())[:30].lower()
+    if not key or key in " ".join(text[:400].split()).lower():
+        return ""
+    # a prefix of the title, of the same length, so headline offsets index the title as given
+    return title.replace("\r", " ").replace("\n", " ") + "\n\n"
+
+
+_SITE_TAIL = re.compile(r"\s+(?:\||-|–|—|::)\s+([^|\d\-–—:]{1,60})$")
+
+
+def _strip_site_name(title: str) -> str:
+    """ "Rocket attacks kill 30 in Aleppo | Jordan Times" -> the headline without the outlet's name
+    (which would otherwise read as a place), repeatedly: "... NGO - Region - World - Ahram Online"."""
+    for _ in range(4):
+        m = _SITE_TAIL.search(title)
+        if m is None or len(m.group(1).split()) > 4:
+            break
+        title = title[:m.start()]
+    return title
+
+
+def _rebase(spans, n: int) -> tuple:
+    """Spans of the analysed text (headline + blank line + text) -> offsets into the input."""
+    from marsad.records import Span
+    return tuple(Span(s.start - n, s.end - n, s.text) if s.start >= n else Span(s.start, s.end, s.text, "title")
+                 for s in spans)
 
 
 def _main_event_first(events, sdoc, triggers):

@@ -16,9 +16,13 @@ class Span:
     start: int
     end: int
     text: str
+    field: Optional[str] = None  # "title" when the words are in the headline, offsets into the title
 
     def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text}
+        d = {"start": self.start, "end": self.end, "text": self.text}
+        if self.field:
+            d["field"] = self.field
+        return d
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,7 @@ for _cls, _words in {
     "children": "child kid boy girl baby infant toddler schoolchild schoolchildren schoolboy schoolgirl "
                 "teenager teen minor",
     "women": "woman",
-    "combatants": "fighter soldier militant rebel troop jihadist terrorist gunman insurgent combatant "
+    "combatants": "fighter soldier militant rebel troop jihadist terrorist gunman insurgent combatant combattant "
                   "militiaman officer policeman personnel serviceman guard mercenary attacker assailant "
                   "extremist islamist commander recruit element militia trooper sniper paramilitary "
                   "conscript bodyguard gendarme marine lieutenant sergeant captain colonel general corporal "
@@ -82,6 +82,8 @@ PERSON_NOUNS = set(VICTIM_CLASS) | set(
     "father mother son daughter brother sister husband wife grandson granddaughter cousin nephew niece "
     "relative youth adolescent male female elderly force protester demonstrator volunteer staff individual national tribesman official "
     "leader agent operative spy dissident activist opponent defector supporter sympathizer "
+    "cadre perpetrator assailant attacker gunman bomber robber thief bandit informant collaborator "
+    "recruit conscript deserter nurse medic paramedic pilot imam priest pastor elder mayor councillor judge "
     "Syrian Iraqi Turk Kurd Afghan Palestinian Yemeni Libyan Russian Iranian American".lower().split())
 PERSON_NOUNS |= {w + "s" for w in list(PERSON_NOUNS)} | {"men", "women", "children", "gunmen", "militiamen",
                                                          "policemen", "servicemen", "people", "tribesmen",
@@ -133,10 +135,11 @@ _CUMUL_RX = re.compile(
     r"offensive|campaign|operation|assault|attack|battle|siege|month|truce|ceasefire|escalation)\b|"
     r"\bsince\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"last|mid|early|late|the\s+(?:offensive|campaign|operation|assault|battle|siege|truce|ceasefire))\b|"
-    r"\bso\s+far\b|\bto\s+date\b|\bthis\s+(?:year|month|week)\b|\bsince\s+"
+    r"\bso\s+far\b|\bto\s+date\b|(?<!earlier )(?<!later )\bthis\s+(?:year|month|week)\b|\bsince\s+"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bcumulative\b|\bsince\s+then\b|"
     r"\bsince\s+it\s+(?:began|started)\b|\bsince\s+(?:the\s+|its\s+|their\s+)?(?:\w+[\s-]+){0,3}?"
-    r"(?:began|launched|started|erupted|intensified|escalated|opened|resumed)\b|\b(?:the\s+)?(?:first|past)\s+(?:\w+\s+)?(?:days|weeks|months)\s+of\b",
+    r"(?:began|launched|started|erupted|intensified|escalated|opened|resumed|declared|seized|captured|took|"
+    r"entered|announced|emerged|arrived|came)\b|\b(?:the\s+)?(?:first|past)\s+(?:\w+\s+)?(?:days|weeks|months)\s+of\b",
     re.I)
 _AGGREGATE_RX = re.compile(r"\b(?:across|throughout|in\s+(?:several|various|separate|different|multiple)|"
                            r"in\s+(?:a\s+)?series\s+of|separate\s+(?:incidents|attacks|strikes|raids))\b", re.I)
@@ -225,6 +228,8 @@ def _is_person(noun) -> bool:
 def _counted_noun(doc, last, q: Quantity):
     """The noun a number counts ("seven fighters" -> fighters), or None when it stands alone."""
     h = last.head
+    if last.dep_ == "det" and h.dep_ == "poss" and h.head.pos_ == "NOUN" and h.head.i - last.i <= 7:
+        return h.head  # "a regime's fighter": the article belongs to the possessor
     if last.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "advmod", "npadvmod") and h.i > last.i \
             and h.pos_ in ("NOUN", "PROPN") and h.i - last.i <= 7:
         return h
@@ -364,6 +369,9 @@ def _tree_reader(doc, node):
         for c in v.children:
             if c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "dobj", "ccomp", "conj"):
                 return "killed", c, h
+            if c.dep_ == "conj" and c.pos_ == "VERB" and INTRANSITIVE.get(c.lemma_.lower()) == "killed" \
+                    and dep == "nsubjpass" and not any(cc.dep_ in ("nsubj", "nsubjpass") for cc in c.children):
+                return "killed", c, h  # "a suspect was shot and died"
             if c.dep_ == "conj" and c.pos_ == "VERB" and CATEGORY_OF_LEMMA.get(c.lemma_.lower()) == "killed" \
                     and CATEGORY_OF_LEMMA.get(vl) in ("abducted", "arrested", "injured") \
                     and not any(cc.dep_ in ("nsubj", "nsubjpass") for cc in c.children):
@@ -489,8 +497,11 @@ def _scope(doc, hit: _Hit) -> tuple[str, Optional[str]]:
         if anc.head is anc:
             break
         anc = anc.head
-    if _BACKGROUND_RX.search(text) or hit.q.best >= 100_000:
+    if _BACKGROUND_RX.search(text) or hit.q.best >= 100_000 or _VAGUE_THOUSANDS.search(hit.q.text):
+        # "thousands are believed to have been killed": no single incident is counted that way
         return "background", None
+    if _campaign_total(trig):
+        return "cumulative", None
     m = _CUMUL_RX.search(text)
     if m and re.search(r"\b(?:24|twenty-four)\s+hours|\b(?:past|last)\s+day\b", m.group(0), re.I):
         m = None  # "in the past 24 hours" is the day of the report, as ACLED codes it
@@ -560,12 +571,16 @@ def find_casualties(doc) -> list[Casualty]:
                 hits.append(_Hit(q, "", first, kid, kid, _victim_of(kid), first, kid, breakdown=True))
                 continue
         noun = _counted_noun(doc, last, q)
+        if noun is not None and noun.lower_ in ("martyrs", "martyr") and q.best > 0:
+            # "claiming 4 martyrs": the word itself says they were killed
+            hits.append(_Hit(q, "killed", noun, noun, noun, None, first, noun))
+            continue
         if noun is not None and not _is_person(noun):
             noun = _person_nearby(noun)
         if noun is not None and not _is_person(noun) and noun.pos_ != "PROPN":
             # "5 deaths", "3 dead", "20 casualties" stand for people themselves
             nl = noun.lower_
-            if nl in ("dead", "deaths", "fatalities", "killed", "death", "fatality"):
+            if nl in ("dead", "deaths", "fatalities", "killed", "death", "fatality", "martyrs", "martyr"):
                 hits.append(_Hit(q, "killed", noun, None, noun, None, first, noun))
                 continue
             if nl in ("injured", "wounded", "injuries"):
@@ -578,7 +593,10 @@ def find_casualties(doc) -> list[Casualty]:
         # breakdown: "including four children", "among them 3 women"
         prev = doc[first.i - 1].lower_ if first.i >= 1 else ""
         prev2 = doc[first.i - 2].lower_ if first.i >= 2 else ""
-        if prev in ("including", "incl", "among", "includes", "include") or (
+        copular_among = prev == "among" and prev2 in ("were", "was", "are", "is", "be", "been", "being")
+        if copular_among:
+            pass  # "Six children were among 19 civilians killed": the 19 is the total, not a part
+        elif prev in ("including", "incl", "among", "includes", "include") or (
                 prev in ("them", "whom", "which") and prev2 in ("among", "of", "including")) or (
                 noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("including", "among")):
             hits.append(_Hit(q, "", first, noun, noun or last, victim, first, noun or last, breakdown=True))
@@ -611,6 +629,8 @@ def find_casualties(doc) -> list[Casualty]:
         if r is None:
             continue
         cat, trig, top = r
+        if cat in ("killed", "injured") and _KILLED_AND_INJURED.match(text, trig.idx + len(trig)):
+            cat = "casualties"  # "48 killed and injured": dead and wounded together, neither figure
         hits.append(_Hit(q, cat, trig, noun, top, victim, first, end_tok))
     return _assemble(doc, hits, text) + _zeros(doc, text)
 
@@ -664,6 +684,22 @@ def _assemble(doc, hits: list[_Hit], text: str) -> list[Casualty]:
                             text=text[start:end], trigger_start=parts[0].trigger.idx, victims=victims,
                             scope=scope, period_text=period))
     return out
+
+
+_VAGUE_THOUSANDS = re.compile(r"^(?:(?:many|several|tens\s+of|hundreds\s+of)\s+)?(?:thousands|millions)\b", re.I)
+_KILLED_AND_INJURED = re.compile(r"\s*(?:and|&|or)\s+(?:injured|wounded|hurt|killed|dead)\b", re.I)
+# a campaign's running total in the perfect: "The battle in Latakia has killed some 300 fighters"
+_CAMPAIGN_NOUNS = {"battle", "fighting", "offensive", "campaign", "clashes", "siege",
+                   "violence", "operation", "war", "conflict", "fight", "onslaught", "escalation"}
+
+
+def _campaign_total(trig) -> bool:
+    verb = trig if trig.pos_ in ("VERB", "AUX") else trig.head
+    if verb.lemma_.lower() not in ("kill", "claim", "leave", "cost"):
+        return False
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    return perfect and bool(subj) and subj[0].lemma_.lower() in _CAMPAIGN_NOUNS
 
 
 _ZERO_START = re.compile(r"\b(?:no|without|zero|nobody|none)\b", re.I)

@@ -29,6 +29,12 @@ from marsad.events.roles import RolesMixin
 from marsad.events.triggers import attribution_filter, vote
 from marsad.records import Event, Span, Toll
 
+# A violent incident dated more than this many days before the report's publication is a recap of
+# earlier news ("Saturday's convoy attack killed 126", read on Wednesday; "the October 13 mortar
+# attack"): wire reports cover the day of publication and the one to three days before it. Recaps
+# go to `tolls` as background, so one report never re-counts incidents that were news days ago.
+RECAP_DAYS = 3
+
 __all__ = ["Assembler", "assemble", "write_notes"]
 
 
@@ -230,6 +236,10 @@ class Assembler(RolesMixin):
         orphans = [c for c in self.casualties if c.scope == "incident" and id(c) not in used_cas
                    and c.category in ("killed", "injured")]
         for c in orphans:
+            if c.category == "killed" and c.trigger_start is not None and self._cas_in_recap(c):
+                used_cas.add(id(c))
+                self.extra_tolls.append(self._toll(c, "background"))
+                continue
             para = self.ix.para(c.start)
             best = None
             s_start = self.ix.sents[self.ix.sent(c.start)].start_char
@@ -277,6 +287,8 @@ class Assembler(RolesMixin):
         return events
 
     def _is_background(self, trig, dexpr, ev_date, prec) -> bool:
+        if self._recap_clause(trig):
+            return True
         s0, s1 = self._sentence_span(trig)
         spans = [d for d in self.dates if s0 <= d.start < s1 and d.kind in ("duration", "span") and not _short_span(d)
                  and self._attached(d, trig) and _long_span(d)]
@@ -285,7 +297,16 @@ class Assembler(RolesMixin):
         if self.pub is None or not ev_date:
             return False
         age = (self.pub - date.fromisoformat(ev_date)).days
-        return age > 31 or (prec == 3 and age > 0 and (dexpr is None or dexpr.date_end is None))
+        return age > RECAP_DAYS or (prec == 3 and age > 0 and (dexpr is None or dexpr.date_end is None))
+
+    def _recap_clause(self, trig) -> bool:
+        """ "The latest attack comes one week after a suicide bomber ... killing 29": what the report
+        says its news came after is an earlier incident, cited as context."""
+        return _recap_token(self.sdoc[trig.token_i])
+
+    def _cas_in_recap(self, c) -> bool:
+        sp = self.sdoc.char_span(c.trigger_start, c.trigger_start + 1, alignment_mode="expand")
+        return sp is not None and _recap_token(sp[0])
 
     def _toll(self, c, scope, dexpr=None) -> Toll:
         sent = self.ix.sents[self.ix.sent(c.start)]
@@ -366,7 +387,8 @@ class Assembler(RolesMixin):
                 fam = "violent"
             tok = self.sdoc[t.token_i]
             rel = next((a.i for a in [tok, *tok.ancestors] if a.dep_ == "relcl"), None)
-            key = (t.sent_start, fam, t.modality in NON_CODED_MODALITIES, rel, self._report_clause(t))
+            key = (t.sent_start, fam, t.modality in NON_CODED_MODALITIES, rel, self._report_clause(t),
+                   self._recap_clause(t))
             if key not in groups:
                 groups[key] = []
                 order.append(key)
@@ -433,6 +455,17 @@ class Assembler(RolesMixin):
                                                    else "cumulative", dexpr))
             return None
         cas = [c for c in self.casualties_for(first, trigs) if id(c) not in used_cas]
+        if not self._recap_clause(first):
+            cas = [c for c in cas if c.trigger_start is None or not self._cas_in_recap(c)]
+        if event_type is None and trig.event_type is None:
+            # an accusation or a statement does not kill: the dead it mentions belong to the incident
+            # it is about, which is either reported elsewhere in the text or, when past, a toll
+            if self.pub is not None and ev_date and (self.pub - date.fromisoformat(ev_date)).days > RECAP_DAYS:
+                for c in cas:
+                    if c.category == "killed":
+                        used_cas.add(id(c))
+                        self.extra_tolls.append(self._toll(c, "background", dexpr))
+            cas = [c for c in cas if c.category != "killed"]
         for c in cas:
             used_cas.add(id(c))
         killed = [c for c in cas if c.category == "killed"]
@@ -516,6 +549,16 @@ class Assembler(RolesMixin):
         return out
 
 
+
+
+def _recap_token(tok) -> bool:
+    for t in [tok, *tok.ancestors]:
+        if t.lower_ == "after" and t.dep_ in ("prep", "mark") and t.head.lemma_.lower() in ("come", "follow"):
+            return True
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in t.children) \
+                and t.head.lemma_.lower() in ("come", "follow"):
+            return True
+    return False
 
 
 def assemble(*, doc_id, text, sdoc, pub, places, mentions, dates, casualties, triggers, kb, gazetteer):

@@ -1594,7 +1594,7 @@ def _block(cands: list[_Cand], s: _Sent, window: dict, blocks: dict):
             if c.generic or c.etype in ("Explosions/Remote violence", "Battles", "Riots") or c.sub in (LOOTING,):
                 c.etype = c.sub = None
         elif "crime" in strong and not political:
-            if c.generic and c.row.phrase[0] in ("kill", "shoot", "murder", "behead", "find", "body", "shoot dead",
+            if (c.generic or c.sub == ATTACK) and c.row.phrase[0] in ("kill", "shoot", "murder", "behead", "find", "body", "shoot dead",
                                                  "open", "remains") and not s.blocks.get("accident"):
                 continue  # killings are coded whatever the victim's record
             if c.sub in (ARRESTS, DISRUPTED, LOOTING, ATTACK, ABDUCTION) or c.generic:

@@ -8,6 +8,7 @@ covers all of them. Distinct incidents stay distinct.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Iterable
 
@@ -18,8 +19,19 @@ def _key(e: Event):
     return (e.event_type, e.sub_event_type if e.event_type else e.plover_event, e.modality in ("asserted", "claimed", "alleged"))
 
 
+# a sentence that opens like this reports another incident, not more of the one before it
+_ANOTHER_INCIDENT = re.compile(r"^\W*(?:earlier|later|meanwhile|elsewhere|separately|in\s+(?:a\s+)?separate|"
+                               r"in\s+another|in\s+a\s+(?:second|similar|new)|(?:on|in)\s+the\s+same\s+day)\b", re.I)
+
+
+def _opens_another_incident(e: Event) -> bool:
+    return bool(e.evidence) and bool(_ANOTHER_INCIDENT.match(e.evidence[0].text))
+
+
 def compatible(a: Event, b: Event) -> bool:
     if _key(a) != _key(b):
+        return False
+    if _opens_another_incident(b) and (a.fatalities or b.fatalities):
         return False
     if a.event_type is None and a.plover_event in (None, "CONSULT", "DEMAND", "REQUEST", "AGREE", "REJECT"):
         # diplomacy with different counterparts or days stays apart; merge only identical parties and day
@@ -37,13 +49,27 @@ def compatible(a: Event, b: Event) -> bool:
     return True
 
 
+def _conflicting_reports(a: Event, b: Event) -> bool:
+    """Figures from different named sources for one incident: ACLED codes the most conservative."""
+    sa = {x for x in (a.source or "").split("; ") if x}
+    sb = {x for x in (b.source or "").split("; ") if x}
+    return bool(sa and sb and not (sa & sb))
+
+
 def _unidentified(name: str) -> bool:
     return name.startswith("Unidentified")
 
 
 def _combine(a: Event, b: Event) -> Event:
     figs = [e for e in (a, b) if e.fatalities_low is not None or e.fatalities > 0]
-    if len(figs) == 2:
+    if len(figs) == 2 and not _conflicting_reports(a, b):
+        # one reporter's figures for one incident: a smaller one is a part of the total ("Five of
+        # them died in air strikes") or an earlier toll it updates, so the total is coded
+        big, small = (a, b) if a.fatalities >= b.fatalities else (b, a)
+        fat, f_low, f_high, notes = big.fatalities, big.fatalities_low, big.fatalities_high, a.notes
+        if f_low is not None and small.fatalities_low is not None and small.fatalities_low > f_low:
+            f_low = small.fatalities_low
+    elif len(figs) == 2:
         fat = min(a.fatalities, b.fatalities)  # the most conservative figure
         lows = [e.fatalities_low if e.fatalities_low is not None else e.fatalities for e in figs]
         highs = [e.fatalities_high for e in figs]

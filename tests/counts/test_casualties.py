@@ -159,3 +159,37 @@ def test_trigger_offsets(nlp):
     cs = find_casualties(nlp(text))
     assert [(text[c.trigger_start:].split()[0], c.text) for c in cs] == [("killed", "5 people"),
                                                                          ("wounded", "at least 50")]
+
+
+def test_killed_and_injured_together_is_neither(nlp):
+    assert cas(nlp, "At least 48 killed and injured in mortar attacks on Aleppo.")[0][0] == "casualties"
+
+
+def test_campaign_total_in_the_perfect_is_cumulative(nlp):
+    assert cas(nlp, "The battle in Latakia has killed some 300 fighters, the Observatory said.")[0][4] == "cumulative"
+    # an incident in the perfect stays an incident
+    assert cas(nlp, "Air strikes on Douma have killed 12 civilians on Monday.")[0][4] == "incident"
+
+
+def test_copular_among_gives_the_total(nlp):
+    assert cas(nlp, "Six children were among 19 civilians killed Thursday in regime bombing of Aleppo.")[0][:2] == \
+        ("killed", 19)
+
+
+def test_martyrs_are_dead(nlp):
+    assert cas(nlp, "Twin suicide blasts targeted a checkpoint near Damascus claiming 4 martyrs.")[0][:2] == ("killed", 4)
+
+
+def test_earlier_this_week_dates_an_incident_not_a_period(nlp):
+    assert cas(nlp, "Ten children were among at least 48 people killed in a village earlier this week.")[0][4] == "incident"
+    assert cas(nlp, "At least 300 people have been killed this week in Aleppo.")[0][4] == "cumulative"
+
+
+def test_shot_and_died_is_one_dead(nlp):
+    assert cas(nlp, "A suspect was shot and died.")[0][:2] == ("killed", 1)
+    assert cas(nlp, "A Military Police officer was shot in the face and died.")[0][:2] == ("killed", 1)
+
+
+def test_possessive_article_counts_the_possessed_person(nlp):
+    assert cas(nlp, "IS fighters shot dead a regime's fighter in the desert of Deir-ez-Zor.")[0][:2] == ("killed", 1)
+    assert cas(nlp, "A man's house was burned by the militia.") == []

@@ -152,3 +152,13 @@ def test_arguments_passive_and_relative(nlp):
     attacked = next(t for t in trigs if t.text == "attacked")
     assert text[attacked.agent[0]:attacked.agent[1]] == "militants"
     assert text[attacked.patient[0]:attacked.patient[1]] == "the village"
+
+
+def test_found_dead_and_severed_heads_are_attacks_even_in_a_crime_frame():
+    from marsad.pipeline import Pipeline
+    p = Pipeline()
+    for text, fat in [("On 2 May 2020, in Tuxtepec, Oaxaca, a human head was found in Costa Verde. 1 fatality.", 1),
+                      ("Around 27 April 2020, in Timoteo, a drug trafficker was found dead in Nova Primavera "
+                       "neighborhood. Five people were arrested as the suspects of the crime.", 1)]:
+        evs = [e for e in p.process_text(text).events if e.event_type]
+        assert evs and evs[0].sub_event_type == "Attack" and evs[0].fatalities == fat

@@ -1,0 +1,31 @@
+"""Within-document merging: which figure an incident keeps when its mentions give several."""
+from marsad.merge.within import merge_events
+from marsad.records import Event, Span
+
+
+def _ev(start, fat, source, text="x"):
+    return Event(event_id=str(start), event_date="2016-07-13", event_date_end=None, time_precision=1, date_text=None,
+                 event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", plover_event="FIGHT",
+                 plover_mode=None, actor1="Military Forces of Syria (2000-)", assoc_actor_1=None, inter1=1,
+                 actor2="Civilians (Syria)", assoc_actor_2=None, inter2=7, country="Syria", iso3="SYR",
+                 admin1="Idlib", admin2=None, location="Ariha", latitude=35.8, longitude=36.6, geo_precision=1,
+                 geonameid=1, fatalities=fat, fatalities_low=fat, fatalities_high=fat, injuries=None,
+                 victims={"civilians": None, "children": None, "women": None, "combatants": None},
+                 modality="asserted", source=source, notes="", evidence=(Span(start, start + 1, text),))
+
+
+def test_same_reporter_keeps_the_total():
+    (m,) = merge_events([_ev(0, 11, "SOHR"), _ev(100, 5, None), _ev(200, 3, "SOHR")])
+    assert m.fatalities == 11 and len(m.evidence) == 3
+
+
+def test_conflicting_sources_code_the_lower_figure_and_say_so():
+    (m,) = merge_events([_ev(0, 14, "SOHR"), _ev(100, 2, "SANA")])
+    assert m.fatalities == 2 and m.fatalities_low == 2 and m.fatalities_high == 14
+    assert "Reports differ" in m.notes
+
+
+def test_a_sentence_opening_another_incident_stays_apart():
+    a = _ev(0, 8, "SOHR", "Eight civilians were killed in rocket attacks on the public park.")
+    b = _ev(100, 5, "SOHR", "Earlier five civilians were killed and 27 others were injured in rocket attacks.")
+    assert len(merge_events([a, b])) == 2
