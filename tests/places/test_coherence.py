@@ -1,0 +1,94 @@
+"""Document-level resolution: spatial and admin1 coherence, county lists, longer names than the
+gazetteer knows, places named at the start of a body's name, street addresses and dominant senses."""
+
+
+def _places(nlp, geoparser, text):
+    return geoparser.geoparse(nlp(text))
+
+
+def _first(places, text):
+    hit = [p for p in places if p.text == text]
+    assert hit, [p.text for p in places]
+    return hit[0]
+
+
+def test_neighbouring_names_agree(nlp, geoparser):
+    # Paris is the seat of Henry County, Tennessee: each name backs the other's Tennessee reading
+    ps = _places(nlp, geoparser, "Paris and Henry County are rich in history. The Henry County class toured Paris.")
+    assert _first(ps, "Paris").admin1 == "Tennessee"
+    assert _first(ps, "Henry County").admin1 == "Tennessee"
+
+
+def test_county_lists(nlp, geoparser):
+    ps = _places(nlp, geoparser, "Schools in Barrow, Oconee and Clarke counties are reviewing their policies.")
+    for name in ("Barrow", "Oconee", "Clarke"):
+        p = _first(ps, name)
+        assert p.feature_code == "ADM2" and p.admin1 == "Georgia", p
+
+
+def test_bare_county_name_after_the_county(nlp, geoparser):
+    ps = _places(nlp, geoparser, "Oconee County commissioners met in Watkinsville, Georgia, on Monday. Oconee has grown fast.")
+    p = [x for x in ps if x.text == "Oconee"][0]
+    assert p.feature_code == "ADM2" and p.admin1 == "Georgia"
+
+
+def test_longer_name_than_the_gazetteer_knows(nlp, geoparser):
+    # "Tennessee Colony" and "Lake Cumberland" are not "Tennessee" or "Cumberland"; "New London" is a town
+    ps = _places(nlp, geoparser, "The fair opened in New London on Saturday.")
+    p = _first(ps, "New London")
+    assert p.name == "New London"
+    ps = _places(nlp, geoparser, "Fishermen gathered at Lake Flathead Springs on Sunday.")
+    assert not any(p.name == "Flathead" for p in ps)
+
+
+def test_place_at_the_start_of_a_body_name(nlp, geoparser):
+    ps = _places(nlp, geoparser, "She was treated at a hospital, said Grand Ledge Police Chief Martin Underhill.")
+    assert _first(ps, "Grand Ledge").admin1 == "Michigan"
+    ps = _places(nlp, geoparser, "A man was booked into the Henderson County Jail in Athens, Texas.")
+    assert _first(ps, "Henderson County").admin1 == "Texas"
+    # named after people: not the small towns of those names
+    ps = _places(nlp, geoparser, "Students at Cornell University protested on Friday.")
+    assert not any(p.name == "Cornell" for p in ps)
+
+
+def test_street_addresses_are_not_places(nlp, geoparser):
+    ps = _places(nlp, geoparser, "Darryl Warden, 44, of 2517 Memphis St., Alexandria, was arrested.")
+    assert not any(p.text == "Memphis" for p in ps)
+
+
+def test_country_not_read_as_a_small_town(nlp, geoparser):
+    ps = _places(nlp, geoparser, "Officials in Dallas and Houston, Texas, said exports to China fell.")
+    assert _first(ps, "China").country_code == "CN"
+    ps = _places(nlp, geoparser, "The fire destroyed a barn in China, Texas, near Beaumont.")
+    assert _first(ps, "China").country_code == "US"
+
+
+def test_state_of_the_same_name_as_a_country(nlp, geoparser):
+    ps = _places(nlp, geoparser, "Atlanta and Savannah schools follow the Georgia Department of Education rules.")
+    assert _first(ps, "Georgia").country_code == "US"
+
+
+def test_city_and_province_of_one_name(nlp, geoparser):
+    # ACLED's "X (Y)": the city in the province of the same name
+    ps = _places(nlp, geoparser, "On 29 April 2020, in Mendoza (Mendoza), residents performed a protest.")
+    assert ps[0].feature_code != "ADM1" and ps[0].geo_precision == 1
+
+
+def test_postal_state_code_after_a_place(nlp, geoparser):
+    ps = _places(nlp, geoparser, "The fire in Paris, TX spread to two houses.")
+    assert _first(ps, "Paris").admin1 == "Texas"
+    assert _first(ps, "TX").feature_code == "ADM1"
+    ps = _places(nlp, geoparser, "IN OTHER NEWS, OK then.")
+    assert not any(p.text in ("IN", "OK") for p in ps)
+
+
+def test_first_names_are_not_places(nlp, geoparser):
+    ps = _places(nlp, geoparser, "Los Angeles Superior Court Judge David Horwitz sentenced each man in Los Angeles.")
+    assert not any(p.country_code == "PA" for p in ps)
+    assert _first(ps, "Los Angeles").admin1 == "California"
+
+
+def test_state_not_read_as_a_town_known_by_its_name(nlp, geoparser):
+    ps = _places(nlp, geoparser, "HELENA, Mont. (AP) - Montana and CoreCivic are at an impasse. Montana offered $69 "
+                                 "per prisoner to run the prison in Shelby.")
+    assert all(p.feature_code == "ADM1" for p in ps if p.text == "Montana")
