@@ -180,7 +180,10 @@ def _object_to_doc(obj, origin: str, opts: ReadOptions, warnings: list[str]) -> 
 
 
 def read_jsonl_text(text: str, origin: str, opts: ReadOptions) -> Iterator[Item]:
-    for n, line in enumerate(text.splitlines(), 1):
+    # JSON Lines are separated by "\n" only: str.splitlines() would also split inside a record at
+    # U+2028/U+2029 or a form feed, which JSON allows unescaped in strings
+    for n, line in enumerate(text.split("\n"), 1):
+        line = line.rstrip("\r")
         if not line.strip():
             continue
         where = f"{origin}:{n}"

@@ -97,3 +97,13 @@ def test_repair_and_normalise_keep_offsets():
     n = normalize_for_parse(s)
     assert len(n) == len(s) and n == '"Disaster" - Macaron\'s'
     assert doc_hash("a  b\n") == doc_hash("a b")
+
+
+def test_jsonl_record_with_a_line_separator_inside_its_text_stays_whole(tmp_path):
+    from marsad.ingest.readers import read_path
+    p = tmp_path / "in.jsonl"
+    p.write_text('{"id": "a", "text": "Shelling hit Douma.\u2028Two people were killed."}\r\n{"id": "b", "text": "x"}\n',
+                 encoding="utf-8")
+    docs = list(read_path(p))
+    assert [d.doc_id for d in docs] == ["a", "b"]
+    assert "Two people were killed." in docs[0].text
