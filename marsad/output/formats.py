@@ -117,11 +117,20 @@ def _table(items: list[dict], out: IO[str]) -> None:
     out.write(f"\n{n_docs} document(s), {n_ev} event(s)\n")
 
 
+# characters that str.splitlines() (and many line readers) treat as line ends but JSON leaves raw
+_LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def jsonl_line(d: dict) -> str:
+    """One JSON Lines record: UTF-8 text kept readable, but never split by a reader's splitlines()."""
+    return json.dumps(d, ensure_ascii=False).translate(_LINE_BREAKERS) + "\n"
+
+
 def write_documents(items: Iterable[dict], fmt: str, out: IO[str]) -> None:
     """Write contract dicts (documents, or stored incidents) in ``fmt``; streams for jsonl/csv."""
     if fmt == "jsonl":
         for d in items:
-            out.write(json.dumps(d, ensure_ascii=False) + "\n")
+            out.write(jsonl_line(d))
             out.flush()
     elif fmt == "json":
         json.dump(list(items), out, ensure_ascii=False, indent=2)

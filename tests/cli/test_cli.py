@@ -124,3 +124,10 @@ def test_mixed_directory_ingests_in_one_command(tmp_path):
     assert "f.jsonl:1" in p.stderr
     assert "ingested 5 new document(s)" in p.stderr
     assert "doc/s" in p.stderr or "doc]" in p.stderr  # the progress bar
+
+
+def test_jsonl_output_survives_splitlines():
+    import json
+    from marsad.output.formats import jsonl_line
+    line = jsonl_line({"text": "a\u2028b\x85c\u2029d"})
+    assert len(line.splitlines()) == 1 and json.loads(line)["text"] == "a\u2028b\x85c\u2029d"
