@@ -39,10 +39,13 @@ def compatible(a: Event, b: Event) -> bool:
             return False
     if a.geonameid is not None and b.geonameid is not None and a.geonameid != b.geonameid:
         # a country-wide mention ("air strikes in Syria") may be the same incident as a local one
-        coarse = [e for e in (a, b) if (e.geo_precision or 3) == 3 and e.admin1 is None]
+        # ... and so may a region-wide one ("clashes in Lower Shabelle") with an incident inside it
+        coarse = [e for e, o in ((a, b), (b, a)) if (e.geo_precision or 3) == 3 and (e.admin1 is None or e.admin1 == o.admin1)]
         if not coarse or a.country != b.country:
             return False
-    if a.event_date and b.event_date and a.event_date != b.event_date:
+    if a.event_date and b.event_date and a.event_date != b.event_date and a.date_text and b.date_text:
+        # a mention whose day the text does not state (dated to the publication, like most headlines)
+        # does not contradict one that states it
         return False
     if a.actor1 and b.actor1 and a.actor1 != b.actor1 and not _unidentified(a.actor1) and not _unidentified(b.actor1):
         return False
@@ -89,7 +92,8 @@ def _combine(a: Event, b: Event) -> Event:
         fat, f_low, f_high, notes = a.fatalities, a.fatalities_low, a.fatalities_high, a.notes
     victims = {k: (a.victims.get(k) if a.victims.get(k) is not None else b.victims.get(k)) for k in a.victims}
     best_place = a if a.geonameid is not None and (b.geonameid is None or (a.geo_precision or 3) <= (b.geo_precision or 3)) else b
-    best_date = a if a.event_date and (not b.event_date or (a.time_precision or 3) <= (b.time_precision or 3)) else b
+    best_date = a if a.event_date and (not b.event_date or (bool(a.date_text), -(a.time_precision or 3)) >=
+                                       (bool(b.date_text), -(b.time_precision or 3))) else b
     ev = sorted(set(a.evidence) | set(b.evidence), key=lambda s: s.start)
     return replace(
         a,

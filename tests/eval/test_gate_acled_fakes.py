@@ -31,7 +31,7 @@ csv.field_size_limit(2**31 - 1)
 # stricter: a note with no event counts as wrong): floors sit about 0.02 under the measurements.
 ACLED_FLOORS = {"event_type": 0.89, "sub_event_type": 0.85, "fatalities": 0.90, "date": 0.95, "actor1": 0.81,
                 "actor2": 0.72, "inter1": 0.85, "location": 0.58, "no_date_gives_null": 0.97}
-FAKES_FLOORS = {"date": 0.57, "deaths_20pct": 0.70, "admin1": 0.68}
+FAKES_FLOORS = {"date": 0.53, "deaths_20pct": 0.70, "admin1": 0.68}
 
 
 def _sha(path) -> str:

@@ -29,3 +29,22 @@ def test_a_sentence_opening_another_incident_stays_apart():
     a = _ev(0, 8, "SOHR", "Eight civilians were killed in rocket attacks on the public park.")
     b = _ev(100, 5, "SOHR", "Earlier five civilians were killed and 27 others were injured in rocket attacks.")
     assert len(merge_events([a, b])) == 2
+
+
+def test_an_undated_mention_merges_with_the_dated_one():
+    from dataclasses import replace
+    head = replace(_ev(0, 0, None, "Clashes in Lower Shabelle"), event_date="2021-03-14", date_text=None)
+    body = replace(_ev(100, 8, None, "Al Shabaab fighters clashed with soldiers on Saturday."),
+                   event_date="2021-03-13", date_text="on Saturday")
+    (m,) = merge_events([head, body])
+    assert m.event_date == "2021-03-13" and m.date_text == "on Saturday" and m.fatalities == 8
+    other_day = replace(body, event_id="x", event_date="2021-03-10", date_text="on Wednesday",
+                        evidence=(Span(300, 301, "y"),))
+    assert len(merge_events([body, other_day])) == 2
+
+
+def test_a_region_wide_mention_merges_with_an_incident_inside_it():
+    from dataclasses import replace
+    region = replace(_ev(0, 0, None, "Clashes in Idlib province"), location="Idlib", geonameid=2, geo_precision=3)
+    town = _ev(100, 11, "SOHR", "Air strikes on Ariha killed 11.")
+    assert len(merge_events([region, town])) == 1
