@@ -338,8 +338,9 @@ class Assembler(RolesMixin):
         return trig.instrument.lower().split()[0][:5] in clause
 
     def _casualty_report_only(self, trigs) -> bool:
-        if any(t.lemma.lower() not in CASUALTY_LEMMAS or t.agent or self._instrument_in_clause(t) for t in trigs):
-            return False
+        if any(t.lemma.lower() not in CASUALTY_LEMMAS or (t.agent and t.lemma.lower() not in ("die", "perish"))
+               or self._instrument_in_clause(t) for t in trigs):
+            return False  # ("Seven members of the group died": the subject of "die" is its victim)
         para = self.ix.para(trigs[0].start)
         return any(ev.event_type in VIOLENT_TYPES and ev.evidence and self.ix.para(ev.evidence[0].start) == para
                    for ev, _, _ in self.built)

@@ -101,3 +101,10 @@ def test_outlet_name_is_not_part_of_the_headline():
     assert _strip_site_name("Rocket attacks kill 30 in Aleppo | Jordan Times") == "Rocket attacks kill 30 in Aleppo"
     assert _strip_site_name("Car bomb kills six in Homs - Region - World - Ahram Online") == "Car bomb kills six in Homs"
     assert _strip_site_name("Syria - 12 killed in Homs") == "Syria - 12 killed in Homs"
+
+
+def test_who_died_after_a_clash_is_that_clash_toll(pipeline):
+    text = ("On 29 April 2020, in Nuevo Laredo, Tamaulipas, members of Tropa del Infierno clashed with police "
+            "officers in colonia Manuel Cavazos Lerma. Seven members of this group died.")
+    evs = [e for e in pipeline.process(InputDocument(text=text)).events if e.event_type]
+    assert len(evs) == 1 and evs[0].sub_event_type == "Armed clash" and evs[0].fatalities == 7
