@@ -338,7 +338,7 @@ class Assembler(RolesMixin):
         return trig.instrument.lower().split()[0][:5] in clause
 
     def _casualty_report_only(self, trigs) -> bool:
-        if any(t.lemma.lower() not in CASUALTY_LEMMAS or (t.agent and t.lemma.lower() not in ("die", "perish"))
+        if any(t.lemma.lower() not in CASUALTY_LEMMAS | {"shoot"} or (t.agent and t.lemma.lower() not in ("die", "perish"))
                or self._instrument_in_clause(t) for t in trigs):
             return False  # ("Seven members of the group died": the subject of "die" is its victim)
         para = self.ix.para(trigs[0].start)

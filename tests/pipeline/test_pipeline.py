@@ -108,3 +108,10 @@ def test_who_died_after_a_clash_is_that_clash_toll(pipeline):
             "officers in colonia Manuel Cavazos Lerma. Seven members of this group died.")
     evs = [e for e in pipeline.process(InputDocument(text=text)).events if e.event_type]
     assert len(evs) == 1 and evs[0].sub_event_type == "Armed clash" and evs[0].fatalities == 7
+
+
+def test_an_officer_shot_dead_in_the_next_sentence_is_the_clash_toll(pipeline):
+    text = ("On 1 May 2020, Mayi Mayi militiamen and the police clashed in Oicha (Beni, Nord-Kivu). "
+            "1 Police officer was shot and killed.")
+    evs = [e for e in pipeline.process(InputDocument(text=text)).events if e.event_type]
+    assert len(evs) == 1 and evs[0].fatalities == 1
