@@ -687,7 +687,8 @@ def _assemble(doc, hits: list[_Hit], text: str) -> list[Casualty]:
 
 
 _VAGUE_THOUSANDS = re.compile(r"^(?:(?:many|several|tens\s+of|hundreds\s+of)\s+)?(?:thousands|millions)\b", re.I)
-_KILLED_AND_INJURED = re.compile(r"\s*(?:and|&|or)\s+(?:injured|wounded|hurt|killed|dead)\b", re.I)
+_KILLED_AND_INJURED = re.compile(r"\s*(?:,\s*(?:injured|wounded|hurt|captured|arrested|detained)\s*)*,?\s*(?:and|&|or)\s+"
+                                 r"(?:injured|wounded|hurt|killed|dead|captured|arrested|detained)\b", re.I)
 # a campaign's running total in the perfect: "The battle in Latakia has killed some 300 fighters"
 _CAMPAIGN_NOUNS = {"battle", "fighting", "offensive", "campaign", "clashes", "siege",
                    "violence", "operation", "war", "conflict", "fight", "onslaught", "escalation"}

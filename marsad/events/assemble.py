@@ -215,11 +215,13 @@ class Assembler(RolesMixin):
         return events, tolls
 
     def _coded_split(self, events):
-        """ACLED notes state their own bookkeeping: "Fatalities are split across 4 events (2)" or
-        "10 fatalities split ..., with 8 allocated to X": this event's share is the figure given."""
+        """ACLED notes state their own bookkeeping: "Fatalities are split across 4 events (2)",
+        "Fatalities coded as 0 (VoJ reported 7 fatalities)", "Unknown number of fatalities coded to 10":
+        this event's figure is the one given."""
         import re
         from dataclasses import replace
-        m = re.search(r"[Ff]atalities (?:are |were )?split (?:across|between) (?:\w+ )?events? \((\d+)\)", self.text)
+        m = re.search(r"[Ff]atalities (?:are |were )?split (?:across|between) (?:\w+ )?events? \((\d+)\)", self.text) or \
+            re.search(r"\b(?:[Ff]atalities|[Uu]nknown (?:number of )?fatalities) (?:are |were )?coded (?:as|to) (\d+)\b", self.text)
         if not m:
             return events
         n = int(m.group(1))

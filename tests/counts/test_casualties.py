@@ -193,3 +193,7 @@ def test_shot_and_died_is_one_dead(nlp):
 def test_possessive_article_counts_the_possessed_person(nlp):
     assert cas(nlp, "IS fighters shot dead a regime's fighter in the desert of Deir-ez-Zor.")[0][:2] == ("killed", 1)
     assert cas(nlp, "A man's house was burned by the militia.") == []
+
+
+def test_killed_injured_or_captured_together_is_not_a_death_toll(nlp):
+    assert cas(nlp, "3 PKK militants were killed, injured or captured during the operations.")[0][0] == "casualties"

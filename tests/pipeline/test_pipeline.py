@@ -115,3 +115,14 @@ def test_an_officer_shot_dead_in_the_next_sentence_is_the_clash_toll(pipeline):
             "1 Police officer was shot and killed.")
     evs = [e for e in pipeline.process(InputDocument(text=text)).events if e.event_type]
     assert len(evs) == 1 and evs[0].fatalities == 1
+
+
+def test_a_note_that_states_its_coded_figure_is_believed(pipeline):
+    text = ("On 29 April 2020, 7 civilians were killed by a NATO airstrike in the Badrok area of Chaghcharan, Ghor. "
+            "Fatalities coded as 0 (VoJ reported 7 fatalities).")
+    e = [e for e in pipeline.process(InputDocument(text=text)).events if e.event_type][0]
+    assert e.fatalities == 0
+    text = ("Islamist faction fighters inflicted regime casualties through sniper fire on the village of Jawalek "
+            "amid an exchange of fire with regime forces. Unknown number of fatalities coded to 10.")
+    evs = [e for e in pipeline.process(InputDocument(text=text)).events if e.event_type]
+    assert not evs or evs[0].fatalities == 10
