@@ -19,6 +19,12 @@ def shared_path(*parts) -> Path:
 
 
 @pytest.fixture(scope="session")
+def shared():
+    """``shared("eval", "fakes", "dev.csv")``: a path in ../shared, or skip the test when it is absent."""
+    return shared_path
+
+
+@pytest.fixture(scope="session")
 def pipeline():
     from marsad.pipeline import Pipeline
     return Pipeline()

@@ -10,7 +10,7 @@ from marsad.actors.kb import KnowledgeBase
 from marsad.actors.lookup import explain
 from marsad.actors.resolve import ActorResolver, entities, is_reporting_source, unidentified_actor
 
-ARTICLE = Path("/work/shared/examples/000_29281ecb90590ecd.txt")
+ARTICLE = Path(__file__).resolve().parents[2].parent.joinpath("shared", "examples", "000_29281ecb90590ecd.txt")
 
 
 @pytest.fixture(scope="module")

@@ -14,16 +14,6 @@ from marsad.eval.common import run_docs
 from marsad.eval.fakes import score_fakes
 from marsad.output.contract import validate_document
 from marsad.records import InputDocument
-from pathlib import Path
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-
-
-def shared_path(*parts) -> Path:
-    p = SHARED.joinpath(*parts)
-    if not p.exists():
-        pytest.skip(f"{p} not found: the shared evaluation data is not beside this checkout")
-    return p
 
 csv.field_size_limit(2**31 - 1)
 
@@ -39,10 +29,10 @@ def _sha(path) -> str:
 
 
 @pytest.fixture(scope="module")
-def acled_run(pipeline):
+def acled_run(pipeline, shared):
     rows = []
     for name in ("global_2020-05_dev.csv", "syria_battles_2017-2019_dev.csv"):
-        p = shared_path("eval", "acled", name)
+        p = shared("eval", "acled", name)
         with open(p, encoding="utf-8") as f:
             rows += [r for r in csv.DictReader(f) if r.get("notes")]
     docs = [InputDocument(text=r["notes"], doc_id=f"a{i}") for i, r in enumerate(rows)]
@@ -50,8 +40,8 @@ def acled_run(pipeline):
 
 
 @pytest.fixture(scope="module")
-def fakes_run(pipeline):
-    p = shared_path("eval", "fakes", "dev.csv")
+def fakes_run(pipeline, shared):
+    p = shared("eval", "fakes", "dev.csv")
     with open(p, encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     docs = [InputDocument(text=r["article_content"], title=r["article_title"], doc_id=r["unit_id"]) for r in rows]

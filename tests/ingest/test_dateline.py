@@ -4,18 +4,8 @@ import datetime as dt
 
 import pytest
 
-from pathlib import Path
 
 from marsad.ingest.dateline import find_dateline
-
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-
-
-def shared_path(*parts) -> Path:
-    p = SHARED.joinpath(*parts)
-    if not p.exists():
-        pytest.skip(f"{p} not found: the shared evaluation data is not beside this checkout")
-    return p
 
 
 @pytest.mark.parametrize("text,date", [
@@ -48,8 +38,8 @@ def test_event_date_in_sentence_is_not_a_dateline():
     assert find_dateline("Air strikes killed 12 people.") is None
 
 
-def test_fakes_datelines_match_coded_dates():
-    path = shared_path("eval", "fakes", "dev.csv")
+def test_fakes_datelines_match_coded_dates(shared):
+    path = shared("eval", "fakes", "dev.csv")
     with open(path, encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     found = equal = 0

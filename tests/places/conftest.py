@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path("/work/shared")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ import pytest
 
 from marsad.places.evaluate import evaluate_geoparse, load_geo
 
-GEO = Path("/work/shared/eval/geoparsing")
+GEO = Path(__file__).resolve().parents[2].parent.joinpath("shared", "eval", "geoparsing")
 
 TINY = """<?xml version="1.0" encoding="utf-8"?>
 <articles>

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-ARTICLE = Path("/work/shared/examples/000_29281ecb90590ecd.txt")
+ARTICLE = Path(__file__).resolve().parents[2].parent.joinpath("shared", "examples", "000_29281ecb90590ecd.txt")
 IDLIB = {169389, "adm1:SY.12"}  # the city (GeoNames) and the governorate
 
 

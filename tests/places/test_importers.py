@@ -6,8 +6,8 @@ import pytest
 from marsad.places.gazetteer import Gazetteer, create_schema
 from marsad.places.importers import import_geonames, import_ocha, info
 
-GN = Path("/work/shared/gazetteers/geonames_sy")
-OCHA = Path("/work/shared/gazetteers/syria_ocha_cod")
+GN = Path(__file__).resolve().parents[2].parent.joinpath("shared", "gazetteers", "geonames_sy")
+OCHA = Path(__file__).resolve().parents[2].parent.joinpath("shared", "gazetteers", "syria_ocha_cod")
 
 
 def _empty_index(tmp_path) -> Path:
