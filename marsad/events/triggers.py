@@ -580,7 +580,6 @@ def _instrument_for(tok, extra, agent, sent: _Sent, doc, own_idxs, neighbours=()
             if usable:
                 return max(usable, key=lambda r: r.weight), False
         return None, False
-    by_head = {h: (h, r, idxs) for h, r, idxs in sent.instruments}
     by_tok = {}
     for h, r, idxs in sent.instruments:
         for i in idxs:
@@ -1045,7 +1044,6 @@ def _background(tok, acled_heads: set, other_heads: set = frozenset()) -> bool:
             return False
         if cur.dep_ in ("pobj", "pcomp") and h.dep_ == "prep" or cur.dep_ in ("pobj", "pcomp") and h.pos_ == "ADP":
             low = h.lower_
-            mwe = (h.head.head.lower_ if h.head.dep_ == "pobj" else "", h.head.lower_)
             gov = h.head
             if low in ("amid", "despite", "since", "ahead"):
                 return True
@@ -1303,15 +1301,24 @@ def s_doc(s, i):
     return s.doc[i]
 
 
-def _mourned(tok) -> bool:
+def _governed_by(tok, lemmas, hops: int) -> bool:
+    """One of the token's first ``hops`` heads has a lemma in ``lemmas``."""
     t = tok
-    for _ in range(4):
+    for _ in range(hops):
         if t.head.i == t.i:
             return False
         t = t.head
-        if t.lemma_.lower() in ("mourn", "commemorate", "remember", "honour", "honor", "anniversary", "memory", "funeral"):
+        if t.lemma_.lower() in lemmas:
             return True
     return False
+
+
+_MOURN = {"mourn", "commemorate", "remember", "honour", "honor", "anniversary", "memory", "funeral"}
+_OFFENCE = {"offence", "offense", "violation", "crime", "charge"}
+
+
+def _mourned(tok) -> bool:
+    return _governed_by(tok, _MOURN, 4)
 
 
 _ARREST_WORDS = {"detain", "detains", "arrest", "arrests", "nab", "nabs", "hold", "holds"}
@@ -1362,14 +1369,7 @@ def _no_resistance(s: _Sent) -> bool:
 
 
 def _offence(tok) -> bool:
-    t = tok
-    for _ in range(3):
-        if t.head.i == t.i:
-            return False
-        t = t.head
-        if t.lemma_.lower() in ("offence", "offense", "violation", "crime", "charge"):
-            return True
-    return False
+    return _governed_by(tok, _OFFENCE, 3)
 
 
 def _earlier_clause(tok) -> bool:

@@ -48,30 +48,32 @@ def fakes_run(pipeline, shared):
     return rows, run_docs(pipeline, docs, progress=False)
 
 
-def test_acled_notes_all_contract_valid(acled_run):
-    rows, out = acled_run
+def _all_valid(run):
+    rows, out = run
     assert len(out) == len(rows)
     bad = [(d["doc_id"], validate_document(d)) for d in out if validate_document(d) or "error" in d]
     assert not bad, bad[:3]
+
+
+def _above_floors(res, floors):
+    low = {k: (res[k], v) for k, v in floors.items() if res[k] < v}
+    assert not low, f"below floor: {low}; all: { {k: v for k, v in res.items() if not isinstance(v, dict)} }"
+
+
+def test_acled_notes_all_contract_valid(acled_run):
+    _all_valid(acled_run)
 
 
 def test_acled_floors(acled_run):
-    res = score_acled(*acled_run)
-    low = {k: (res[k], v) for k, v in ACLED_FLOORS.items() if res[k] < v}
-    assert not low, f"below floor: {low}; all: { {k: v for k, v in res.items() if not isinstance(v, dict)} }"
+    _above_floors(score_acled(*acled_run), ACLED_FLOORS)
 
 
 def test_fakes_all_contract_valid(fakes_run):
-    rows, out = fakes_run
-    assert len(out) == len(rows)
-    bad = [(d["doc_id"], validate_document(d)) for d in out if validate_document(d) or "error" in d]
-    assert not bad, bad[:3]
+    _all_valid(fakes_run)
 
 
 def test_fakes_floors(fakes_run):
-    res = score_fakes(*fakes_run)
-    low = {k: (res[k], v) for k, v in FAKES_FLOORS.items() if res[k] < v}
-    assert not low, f"below floor: {low}; all: { {k: v for k, v in res.items() if not isinstance(v, dict)} }"
+    _above_floors(score_fakes(*fakes_run), FAKES_FLOORS)
 
 
 def test_tolls_never_counted_in_incidents(fakes_run, acled_run):
