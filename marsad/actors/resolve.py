@@ -166,7 +166,6 @@ class ActorResolver:
         ``places``: the document's resolved places (used to pick the main country for generic
         actors like "gunmen" or "government forces"); ``country`` (ISO2) overrides it; ``date``
         (YYYY-MM-DD) selects ACLED regime periods and office holders."""
-        kb = self.kb
         iso = country or self._main_country(places) or self._text_country(doc)
         taken = [False] * len(doc)
         found: list[tuple[int, int, Actor, float, str]] = []  # token start, end, ...
@@ -435,7 +434,6 @@ class ActorResolver:
         if ent.label_ == "NORP":
             return None
         ctx = self._role_context(ent) if ent.label_ == "PERSON" else None
-        start = ctx[0] if ctx else ent.start
         if ent.label_ == "PERSON":
             last = norm(text).split()[-1] if norm(text) else ""
             if len(text.split()) == 1 and last in persons_seen:
@@ -700,7 +698,6 @@ class ActorResolver:
 
     def _coreference(self, doc, found, claim, taken):
         """"the group" / "the militants" / "the organization" -> latest compatible actor."""
-        kb = self.kb
         by_start = sorted(found, key=lambda x: x[0])
         for tok in _tokens(doc):
             if taken[tok.i] or tok.lower_ not in COREF_NOUNS or tok.i == 0:

@@ -12,6 +12,7 @@ against small homonymous towns. The resolver may decline (a Place with None ids)
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from typing import Optional
 
@@ -56,6 +57,15 @@ SUPPORT_CAP = 1.5
 _NORM = 0.5
 _TEMP = 1.5
 A1_W = 2.0
+# Clusters: CLUSTER_W x (capped) the number of other names with any exact-name town/district reading
+# within CLUSTER_KM (less up to 4 x CLUSTER_KM), each weighted down by its number of homonyms.
+CLUSTER_W = 3.0
+CLUSTER_CAP = 2.0
+CLUSTER_KM = 30.0
+CLUSTER_T = 2.0
+WEAK_PERSON_VOTE = 0.05
+_LINK_WORDS = frozenset({"of", "the", "and", "de", "city", "county", "new", "north", "south", "east", "west",
+                         "saint", "st.", "mount", "mt.", "lake", "port", "fort", "upper", "lower", "great"})
 A1_REP = 0.5
 A1_PLACE = 0.3
 A1_MIN = 1.0
@@ -135,6 +145,97 @@ def _support(row, own_q: str, ctx: dict) -> float:
     return total
 
 
+def _cluster_index(ments) -> dict:
+    """{query: (weight, {(lat cell, lon cell): [(lat, lon, gid, plausibility)]})}: where each name of the
+    document could be, over its exact-name readings as towns or districts (not only its likeliest), each
+    with its plausibility against the name's best reading on priors alone ("Miami" could be Miamitown,
+    but hardly)."""
+    idx: dict = {}
+    for m in ments:
+        if m.demonym_gid is not None or not m.prior_scored:
+            continue
+        qk = m.query.lower()
+        if qk in idx:
+            continue
+        top = m.prior_scored[0][0]
+        cells: dict = {}
+        n = 0
+        for sc, (ms, row) in m.prior_scored:
+            if ms < 0.95 or not (row[6] == "P" or row[7] == "ADM2") or row[3] is None:
+                continue
+            rel = math.exp(min(0.0, sc - top) / CLUSTER_T)
+            if rel < 0.02:
+                continue
+            cells.setdefault((int(row[3] // 1), int(row[4] // 1)), []).append((row[3], row[4], row[1], rel))
+            n += 1
+        if n:
+            # a name with many homonyms lands near any place by chance more often: it counts less
+            w = (1.0 if m.strength == 2 else 0.5) / (1.0 + math.log(max(1.0, n / 8.0)))
+            idx[qk] = (w, cells)
+    return idx
+
+
+def _cluster(row, own_q: str, idx: dict) -> float:
+    """How many other names of the document have some reading within a few tens of km of this one
+    ("New London", "Mt. Pleasant" and "Winfield" together are three Iowa towns, whatever their more
+    populous homonyms): small places named together are near each other."""
+    if not (row[6] == "P" or row[7] == "ADM2"):
+        return 0.0
+    lat, lon, gid = row[3], row[4], row[1]
+    ci, cj = int(lat // 1), int(lon // 1)
+    own_words = set(own_q.split())
+    total = 0.0
+    for q, (w, cells) in idx.items():
+        if q == own_q or own_words & set(q.split()) - _LINK_WORDS:
+            continue  # "New London" and "London City" are one name
+        best = 0.0
+        for di in (-1, 0, 1):
+            for dj in (-1, 0, 1):
+                for plat, plon, pgid, rel in cells.get((ci + di, cj + dj), ()):
+                    if pgid == gid or rel <= best:
+                        continue
+                    d = haversine_km(lat, lon, plat, plon)
+                    k = rel * (1.0 if d < CLUSTER_KM else 0.6 if d < 2 * CLUSTER_KM else 0.25 if d < 4 * CLUSTER_KM
+                               else 0.0)
+                    if k > best:
+                        best = k
+        total += w * best
+    return total
+
+
+_PART_HEAD = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central|downtown|"
+                        r"greater|upper|lower|[nsew]\.|[ns]\.[ew]\.|north-?east|north-?west|south-?east|"
+                        r"south-?west)\s+(.+)$", re.I)
+_PART_TAIL = re.compile(r"^(.+?)\s+(?:city|city area|area|metro|metro area|city limits)$", re.I)
+
+
+def _share_base_names(ments) -> None:
+    """"North Arlington", "Dublin City" and "S.E. Paris" in a document that also names Arlington, Dublin
+    and Paris are parts of those places: they take the base name's readings (and so resolve with it),
+    keeping only their own readings near one of the base's ("North Arlington, NJ" is no part of
+    Arlington, Texas, but nor is it in the running once Arlington is)."""
+    base = {}
+    for m in ments:
+        if m.demonym_gid is None and m.cands:
+            base.setdefault(m.query.lower(), m)
+    for m in ments:
+        if m.demonym_gid is not None:
+            continue
+        mt = _PART_HEAD.match(m.query) or _PART_TAIL.match(m.query)
+        if not mt:
+            continue
+        b = base.get(mt.group(1).lower())
+        if b is None or b is m:
+            continue
+        if mt.re is _PART_TAIL and any(ms >= 1.0 for ms, _ in m.cands):
+            continue  # "Kansas City", "Mexico City": a place of its own
+        own = [c for c in m.cands if any(haversine_km(c[1][3], c[1][4], bc[1][3], bc[1][4]) < 40
+                                         for bc in b.cands[:20])]
+        m.query, m.suffix_kind = b.query, b.suffix_kind
+        m.cands = own + list(b.cands)
+        m.near = m.near or mt.re is _PART_HEAD
+
+
 class Geoparser(RecognitionMixin):
     """``Geoparser(gaz).geoparse(doc) -> list[Place]``; ``resolve_name(name, country_hint)``."""
 
@@ -200,6 +301,8 @@ class Geoparser(RecognitionMixin):
             w *= 0.3
         if m.locative and m.label == "RUN":
             w *= 0.5
+        if m.strength < 2 and m.label in ("PERSON", "ORG") and not m.locative:
+            w *= WEAK_PERSON_VOTE  # "Chad Walker", "Mayor McCoy": a name the tagger took for a person
         return w
 
     @staticmethod
@@ -277,6 +380,7 @@ class Geoparser(RecognitionMixin):
         self.last_mentions = ments  # for inspection (tests, debugging)
         if not ments:
             return []
+        _share_base_names(ments)
         # parent context: "X, Y" and "X in Y"
         for a, b in zip(ments, ments[1:]):
             if a.demonym_gid is not None or b.demonym_gid is not None:
@@ -304,6 +408,7 @@ class Geoparser(RecognitionMixin):
             scored = sorted(((self._score(c, m.suffix_kind, {}, None, []), c) for c in m.cands),
                             key=lambda t: -t[0])
             m.best = scored[0][1][1]
+            m.prior_scored = scored
             m.dist = _distribution(scored)
             w = self._vote(m, max(c[0] for c in m.cands)) * rep
             top = scored[0][0]
@@ -320,6 +425,7 @@ class Geoparser(RecognitionMixin):
         # spatial coherence: how many other names of the document have a reading near each candidate
         # ("Alexandria", "Brandon", "Kensington" and "Douglas County" together are in Minnesota)
         ctx = _context(ments, self._vote)
+        cidx = _cluster_index(ments)
 
         def depth(m):
             d, p = 0, m.parent
@@ -370,10 +476,20 @@ class Geoparser(RecognitionMixin):
                                        a1o), c) for c in m.cands]
                 scored.sort(key=lambda t: -t[0])
                 if ctx and len(scored) > 1:
-                    # spatial and admin1 coherence with the other names' likely readings
+                    # spatial and admin1 coherence with the other names' likely readings, and
+                    # clusters with any of their readings
                     qk = m.query.lower()
-                    lim = scored[0][0] - SUPPORT_CAP * SUPPORT_W - 0.5
-                    head = [(sc + SUPPORT_W * min(SUPPORT_CAP, _support(c[1], qk, ctx)), c)
+                    # clusters choose among towns: a name whose likeliest sense is a country or state
+                    # ("Mexico") is not pulled to its towns by the other towns of that country (but
+                    # "Jordan" among Minnesota towns is Jordan, Minnesota)
+                    p0 = m.prior_scored[0][1][1] if m.prior_scored else None
+                    town_level = p0 is not None and (p0[6] == "P" or p0[7] == "ADM2")
+                    big_cc = p0[5] if p0 is not None else None
+                    lim = scored[0][0] - SUPPORT_CAP * SUPPORT_W - CLUSTER_CAP * CLUSTER_W - 0.5
+                    head = [(sc + SUPPORT_W * min(SUPPORT_CAP, _support(c[1], qk, ctx))
+                             + (CLUSTER_W * min(CLUSTER_CAP, _cluster(c[1], qk, cidx))
+                                if (town_level or c[1][5] != big_cc) and c[0] >= 0.95
+                                else 0.0), c)
                             for sc, c in scored[:16] if sc >= lim]
                     scored = sorted(head, key=lambda t: -t[0]) + scored[len(head):]
                 if (scored[0][1][1][6] == "P" and (scored[0][1][1][11] or 0) < 100_000

@@ -221,7 +221,6 @@ def import_ocha(gaz_path: Optional[PathLike], *dir_or_files, progress: bool = Fa
     tables = {f: _read_csv(f) for f in files}
     counts = {"admin": 0, "points": 0, "capitals": 0, "neighbourhoods": 0}
     centres: dict[str, tuple[float, float]] = {}
-    names_ar: dict[str, str] = {}
     adm1_names: dict[str, str] = {}
     # admin points give a point for every unit: used where the boundary table has no centre
     for f, rows in tables.items():
