@@ -49,7 +49,7 @@ def geo_precision(fcode: str, fclass: str, admin1: Optional[str], near: bool = F
 #   (states/provinces named count 1, a repeated name A1_REP, a resolved town A1_PLACE; shares are of at
 #   least A1_MIN so that one lone mention does not hold it all).
 # Dominant senses: a country, continent or ocean (or, when BIG_ADM1, a state/province of the same
-# country) is not read as a town smaller than BIG_TOWN, or known only by a variant name, unless the text
+# country) is not read as a town smaller than BIG_TOWN (BIG_TOWN_VS_STATE for a state), or known only by a variant name, unless the text
 # names the town's parent ("China, Texas").
 N_IT = 2
 SUPPORT_W = 3.0
@@ -63,6 +63,11 @@ CLUSTER_W = 3.0
 CLUSTER_CAP = 2.0
 CLUSTER_KM = 30.0
 CLUSTER_T = 2.0
+# Variant names: a place matched by a variant of its name loses ALT_PEN against the places that bear the
+# name as their own.
+ALT_MS = 0.96
+ALT_SHADOWED_MS = 0.95
+ALT_PEN = 1.0
 WEAK_PERSON_VOTE = 0.05
 _LINK_WORDS = frozenset({"of", "the", "and", "de", "city", "county", "new", "north", "south", "east", "west",
                          "saint", "st.", "mount", "mt.", "lake", "port", "fort", "upper", "lower", "great"})
@@ -71,6 +76,7 @@ A1_PLACE = 0.3
 A1_MIN = 1.0
 BIG_ADM1 = 1
 BIG_TOWN = 10_000
+BIG_TOWN_VS_STATE = 100_000  # "California" is the state, not California, Maryland (12,000)
 ADM2_POP_CAP = 100_000  # see _score
 VOTE_T = 1.5  # temperature of an ambiguous name's first-pass vote over the countries of its readings
 
@@ -260,7 +266,16 @@ class Geoparser(RecognitionMixin):
             m = _ABBR_HEAD.match(query)
             if m:  # "St. Paul" -> "Saint Paul", "Mt. Pleasant" -> "Mount Pleasant"
                 rows = self.gaz.lookup_rows(_ABBR_FULL[m.group(1).lower()] + " " + query[m.end():])
-        out = [(1.0 if kind == 0 else 0.95, row) for _, kind, row in rows]
+        # a variant name (an old or alternate name) scores ALT_MS, or ALT_SHADOWED_MS when some other
+        # place bears the name as its own ("Kaliningrad" is also an old name of Korolev)
+        # of a comparable size (a variant of a far bigger city keeps it: "Cologne" is Cologne, not Cologne MN)
+        own_pop = max([(row[11] or 0) for _, kind, row in rows if kind == 0 and row[6] == "P"], default=-1)
+
+        def alt_ms(row):
+            if own_pop < 0 or row[12] != "geonames" or (row[11] or 0) > 5 * max(own_pop, 1000):
+                return ALT_MS
+            return ALT_SHADOWED_MS
+        out = [(1.0 if kind == 0 else alt_ms(row), row) for _, kind, row in rows]
         if not out and fuzzy and self.use_fuzzy and len(name_key(query)) >= 4:
             out = [((s - 80) / 20 * 0.3 + 0.5, row) for s, row in self.gaz.fuzzy_rows(query, limit=12, min_score=84)]
         if len(self._cand_cache) > 100_000:
@@ -325,6 +340,8 @@ class Geoparser(RecognitionMixin):
         if src == "admin2" and pop > ADM2_POP_CAP:
             pop = ADM2_POP_CAP  # a district's population is summed from its towns' and is sometimes a metro's
         score = s * 4.0 + prior(fcode, pop, src) * 0.7
+        if s == ALT_SHADOWED_MS:
+            score -= ALT_PEN
         if focus:
             score += 7.0 * focus.get(cc, 0.0)
         if a1set and fcode != "ADM1" and (cc, row[8]) in a1set:
@@ -500,7 +517,8 @@ class Geoparser(RecognitionMixin):
                         t[1][1][7] in COUNTRY_CODES or t[1][1][7] in ("CONT", "OCN", "SEA")
                         or BIG_ADM1 and t[1][1][7] == "ADM1" and t[1][0] >= 1.0 and (t[1][1][11] or 0) > 0
                         and t[1][1][5] == scored[0][1][1][5])]
-                    if big and ((scored[0][1][1][11] or 0) < BIG_TOWN or scored[0][1][0] < big[0][1][0]):
+                    cap = BIG_TOWN_VS_STATE if big and big[0][1][1][7] == "ADM1" else BIG_TOWN
+                    if big and ((scored[0][1][1][11] or 0) < cap or scored[0][1][0] < big[0][1][0]):
                         # the best of those and of the big cities of the name ("Washington": DC, not the state)
                         alt = big[0]
                         for t in scored:
