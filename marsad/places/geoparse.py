@@ -76,6 +76,7 @@ A1_PLACE = 0.3
 A1_MIN = 1.0
 BIG_ADM1 = 1
 BIG_TOWN = 10_000
+STATE_SHARE = 0.6  # see "unlisted place of that state" in geoparse
 BIG_TOWN_VS_STATE = 100_000  # "California" is the state, not California, Maryland (12,000)
 ADM2_POP_CAP = 100_000  # see _score
 VOTE_T = 1.5  # temperature of an ambiguous name's first-pass vote over the countries of its readings
@@ -459,6 +460,7 @@ class Geoparser(RecognitionMixin):
         child_of = {pos[id(m.parent)] for m in ments if m.parent is not None}
         anchors: list = []
         a1set: set = set()
+        a1states: dict = {}  # (cc, admin1 code) -> the state's row, for the states the document names
         a1w: Counter = Counter()  # admin1 focus: states/provinces named, and those of the places resolved
         for it in range(int(N_IT)):
             total = sum(weights.values()) or 1.0
@@ -563,6 +565,18 @@ class Geoparser(RecognitionMixin):
                             prow[7] != "ADM1" or prow[8] == m.best[8])) or any(
                             haversine_km(m.best[3], m.best[4], a[0], a[1]) < 120 for a in anc)):
                     m.best = None
+                # a small town of another state in a document about one named state ("Kent", "Orient"
+                # when the story is in Minnesota or Ohio and the gazetteer knows only other Kents): an
+                # unlisted place of that state, coded to the state as ACLED codes an unknown village
+                elif (it == N_IT - 1 and prow is None and a1o and not big and m.best[7] not in ADMIN_CODES
+                      and m.best[12] == "geonames"):
+                    dom, share = max(a1o.items(), key=lambda kv: kv[1])
+                    if (share >= STATE_SHARE and dom in a1states and dom[0] == bcc and dom != (bcc, m.best[8])
+                            and (len(m.cands) > 1 or ms < 0.95)  # a name with homonyms, or a sound-alike
+                            and a1o.get((bcc, m.best[8]), 0.0) == 0.0
+                            and not any(c[1][5] == dom[0] and c[1][8] == dom[1] for c in m.cands)):
+                        m.in_state = a1states[dom]
+                        m.best = None
                 if m.best is None and (ms < 0.95 or m.strength < 2):
                     m.dist = []  # a declined sound-alike says nothing about where the others are
             if it < N_IT - 1:
@@ -593,6 +607,7 @@ class Geoparser(RecognitionMixin):
                             m.a1contrib = {(m.best[5], m.best[8]): va}
                         if m.best[7] == "ADM1":
                             a1set.add((m.best[5], m.best[8]))
+                            a1states[(m.best[5], m.best[8])] = m.best
                         elif m.best[7] not in COUNTRY_CODES and m.best[7] != "CONT" and m.margin > 1.0:
                             anchor_set[(m.best[3], m.best[4], m.best[5])] = 1
                 anchors = list(anchor_set)[:30]
@@ -641,13 +656,19 @@ class Geoparser(RecognitionMixin):
                                                                 m.near or m.suffix_kind == "C"),
                                     score=conf, is_demonym=modifier))
                 continue
-            if m.strength < 2:
+            if m.strength < 2 and m.in_state is None:
                 continue
             # unresolved toponym entity: approximate by its parent or the document's focal town
             approx = None
             if self.approximate_unresolved:
                 if m.parent is not None and m.parent.best is not None:
                     approx = m.parent.best
+                elif m.in_state is not None:
+                    # the state's most mentioned town, else the state
+                    st = m.in_state
+                    towns = Counter(x.best for x in ments if x.best is not None and x.best[6] == "P"
+                                    and x.best[5] == st[5] and x.best[8] == st[8])
+                    approx = towns.most_common(1)[0][0] if towns else st
                 elif m.label in ("FAC", "LOC", "GPE") and focal_town is not None:
                     approx = focal_town
             if approx is not None:

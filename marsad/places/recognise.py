@@ -167,6 +167,7 @@ class _Mention:
     top: list = field(default_factory=list)  # the best few (score, candidate) of the last pass (for debugging)
     dist: list = field(default_factory=list)  # [(row, probability)]: this mention's likely readings so far
     a1contrib: dict = field(default_factory=dict)  # this mention's vote in the admin1 focus
+    in_state: Optional[tuple] = None  # the named state an unlisted town is taken to be in
     prior_scored: list = field(default_factory=list)  # [(score, candidate)] on priors alone, best first
     unknown: bool = False  # a longer name than any gazetteer name ("New London" when we only know London)
 
@@ -320,7 +321,31 @@ class RecognitionMixin:
             if not found:
                 i += 1
         out.sort(key=lambda m: m.start)
-        return self._state_codes(doc, self._counties(doc, out, doc_text), doc_text)
+        out = self._drop_person_names(self._counties(doc, out, doc_text))
+        return self._state_codes(doc, out, doc_text)
+
+    @staticmethod
+    def _drop_person_names(out: list) -> list:
+        """A one-word name the tagger calls a person ("Taylor", "Goodwin"), or an organisation known only
+        as a sound-alike ("House", "Senate"), is a place only where the document also uses it as one (a GPE/LOC mention of the same
+        name, or a place slot: "in Mansfield"), or where it names a curated place (a supplement or
+        OCHA entry, a Syrian place, a country: "Gauta" tagged ORG is still Ghouta)."""
+        strong = {m.query.lower() for m in out if m.demonym_gid is None and (m.strength == 2 or m.locative)}
+        keep = []
+        for m in out:
+            if (m.demonym_gid is None and m.strength == 1 and m.label in ("PERSON", "ORG") and not m.locative
+                    and m.tok_end - m.tok_start == 1 and m.query.lower() not in strong
+                    and not any(row[12] in ("marsad", "ocha") or row[5] == "SY"
+                                or (row[7] in COUNTRY_CODES and s >= 0.95) for s, row in m.cands)):
+                if m.label == "PERSON":
+                    continue
+                # an organisation's name may be a town's ("Gainesville" for its council), but not a
+                # sound-alike of one ("House" for Hesse)
+                m.cands = [c for c in m.cands if c[0] >= 0.95]
+                if not m.cands:
+                    continue
+            keep.append(m)
+        return keep
 
     def _state_codes(self, doc, out: list, text: str) -> list:
         """US postal state codes after a place and a comma ("Paris, TX"): the state (a bare "IN" or "OK"

@@ -92,3 +92,56 @@ def test_state_not_read_as_a_town_known_by_its_name(nlp, geoparser):
     ps = _places(nlp, geoparser, "HELENA, Mont. (AP) - Montana and CoreCivic are at an impasse. Montana offered $69 "
                                  "per prisoner to run the prison in Shelby.")
     assert all(p.feature_code == "ADM1" for p in ps if p.text == "Montana")
+
+
+def test_small_towns_named_together_cluster(nlp, geoparser):
+    # three Iowa towns a few miles apart; each name alone has bigger homonyms in other states
+    ps = _places(nlp, geoparser, "Police in New London said the driver was from Winfield. "
+                                 "He was taken to the hospital in Mount Pleasant.")
+    assert _first(ps, "New London").admin1 == "Iowa"
+    assert _first(ps, "Mount Pleasant").admin1 == "Iowa"
+
+
+def test_part_of_a_named_place_takes_its_reading(nlp, geoparser):
+    # "North Arlington" in a story about Arlington, Texas is part of that city, not the New Jersey borough
+    text = ("ARLINGTON, Texas - The Arlington City Council in Tarrant County approved the permit. "
+            "Residents of North Arlington spoke against it.")
+    ps = _places(nlp, geoparser, text)
+    assert _first(ps, "North Arlington").admin1 == "Texas"
+
+
+def test_variant_name_loses_to_own_name(nlp, geoparser):
+    from marsad.places.geoparse import ALT_MS, ALT_SHADOWED_MS
+    # "Kaliningrad" is also a former name of Korolev (Moscow Oblast): the city bearing the name wins
+    cands = geoparser._candidates("Kaliningrad")
+    korolev = [c for c in cands if c[1][7] != "ADM1" and c[0] < 1.0]
+    assert korolev and all(c[0] == ALT_SHADOWED_MS for c in korolev)
+    # a variant of a far bigger place is not shadowed by a village bearing the name
+    assert any(c[0] == ALT_MS and c[1][5] == "DE" for c in geoparser._candidates("Cologne"))
+    ps = _places(nlp, geoparser, "Flights to Kaliningrad were cancelled.")
+    assert _first(ps, "Kaliningrad").admin1 and "Kaliningrad" in _first(ps, "Kaliningrad").admin1
+
+
+def test_state_named_bare_is_the_state(nlp, geoparser):
+    ps = _places(nlp, geoparser, "The satellite was launched from California after tests in Maryland and Virginia.")
+    assert _first(ps, "California").feature_code == "ADM1"
+
+
+def test_person_names_do_not_move_the_document(nlp, geoparser):
+    # "Goodwin" and "Taylor" are officers' names, not Gdansk or Taylor, Texas: the story stays in
+    # Athens, Texas (Henderson County)
+    text = ("The Athens Police Department arrested a man Monday. He was arraigned at the Henderson County "
+            "Jail. Sgt. Goodwin and Officer Taylor were dispatched.")
+    ps = _places(nlp, geoparser, text)
+    assert _first(ps, "Athens").admin1 == "Texas"
+    assert not any(p.text in ("Goodwin", "Taylor") for p in ps)
+
+
+def test_unlisted_town_of_the_named_state(nlp, geoparser):
+    # the gazetteer knows no Orient, Ohio (only Orient, New York): in a story about Ohio, the town is
+    # coded inside Ohio, not in New York
+    text = ("COLUMBUS, Ohio - Deputies from the Pickaway County sheriff's office searched a farm near "
+            "Orient on Tuesday. Ohio officials said the search would continue.")
+    ps = _places(nlp, geoparser, text)
+    p = _first(ps, "Orient")
+    assert p.admin1 == "Ohio" and p.geonameid is None
