@@ -1,5 +1,4 @@
 """Casualty extraction over spaCy parses: golden sentences and the founding article."""
-import datetime as dt
 from pathlib import Path
 
 import pytest
