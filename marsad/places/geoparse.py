@@ -131,8 +131,8 @@ def _support(row, own_q: str, ctx: dict) -> float:
             continue
         best = 0.0
         for plat, plon, pcc, pa1, p_is_a1, p in pts:
-            if p <= best:
-                continue
+            if p <= best or (plat == lat and plon == lon):
+                continue  # (the same place under another name backs nothing)
             same_a1 = pcc == cc and a1 and pa1 == a1
             if p_is_a1 or is_a1:
                 k = 0.8 if same_a1 else 0.0
@@ -277,6 +277,11 @@ class Geoparser(RecognitionMixin):
                 return ALT_MS
             return ALT_SHADOWED_MS
         out = [(1.0 if kind == 0 else alt_ms(row), row) for _, kind, row in rows]
+        # a country known by the own name of one of its first-level units is that unit ("England",
+        # "Scotland": the constituent country, not the United Kingdom)
+        units = {row[5] for s, row in out if s >= 1.0 and row[7] == "ADM1"}
+        if units:
+            out = [c for c in out if not (c[0] < 1.0 and c[1][7] in COUNTRY_CODES and c[1][5] in units)]
         if not out and fuzzy and self.use_fuzzy and len(name_key(query)) >= 4:
             out = [((s - 80) / 20 * 0.3 + 0.5, row) for s, row in self.gaz.fuzzy_rows(query, limit=12, min_score=84)]
         if len(self._cand_cache) > 100_000:
@@ -383,7 +388,10 @@ class Geoparser(RecognitionMixin):
             if any(a[2] == cc for a in anchors):
                 score += 2.5
         elif anchors:
-            d = min(haversine_km(row[3], row[4], a[0], a[1]) for a in anchors)
+            # (an anchor at this very point is this place under another name: "Youngstown" is a variant
+            # name of Mount Gilead, which the text names too; it backs nothing)
+            d = min([x for x in (haversine_km(row[3], row[4], a[0], a[1]) for a in anchors) if x > 0.01],
+                    default=1e9)
             if d < 50:
                 score += 2.5
             elif d < 250:
