@@ -57,8 +57,8 @@ def test_eval_gate_lgl(nlp, geoparser):
     assert r["acc161_of_found"] >= LGL_FLOOR["acc161_of_found"], r
 
 
-# measured 2026-11-25 (third pass, document coherence): GWN[:60] recall 0.874, acc161_of_found 0.913;
-# lgl[:150] recall 0.895, acc 0.876 (full files through the pipeline, `marsad eval geoparse`: GWN recall
-# 0.885 / acc 0.922, LGL recall 0.910 / acc 0.865)
-GWN_FLOOR = {"recall": 0.865, "acc161_of_found": 0.90}
-LGL_FLOOR = {"recall": 0.88, "acc161_of_found": 0.86}
+# measured 2026-11-26 (clusters, unlisted towns of a named state, person names): GWN[:60] recall 0.871,
+# acc161_of_found 0.919; lgl[:150] recall 0.889, acc 0.893 (full files through the pipeline,
+# `marsad eval geoparse`: GWN recall 0.880 / acc 0.930, LGL recall 0.904 / acc 0.886)
+GWN_FLOOR = {"recall": 0.86, "acc161_of_found": 0.90}
+LGL_FLOOR = {"recall": 0.87, "acc161_of_found": 0.875}
