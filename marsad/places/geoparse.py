@@ -573,17 +573,18 @@ class Geoparser(RecognitionMixin):
                             prow[7] != "ADM1" or prow[8] == m.best[8])) or any(
                             haversine_km(m.best[3], m.best[4], a[0], a[1]) < 120 for a in anc)):
                     m.best = None
-                # a small town of another state in a document about one named state ("Kent", "Orient"
-                # when the story is in Minnesota or Ohio and the gazetteer knows only other Kents): an
-                # unlisted place of that state, coded to the state as ACLED codes an unknown village
+                # a small town of another state in a document about one state (named, or home to the
+                # other places: "Kent", "Orient" when the story is in Minnesota or Ohio and the gazetteer
+                # knows only other Kents): an unlisted place of that state, coded to the state's most
+                # mentioned town or the state itself, as ACLED codes an unknown village
                 elif (it == N_IT - 1 and prow is None and a1o and not big and m.best[7] not in ADMIN_CODES
                       and m.best[12] == "geonames"):
                     dom, share = max(a1o.items(), key=lambda kv: kv[1])
-                    if (share >= STATE_SHARE and dom in a1states and dom[0] == bcc and dom != (bcc, m.best[8])
+                    if (share >= STATE_SHARE and dom[0] == bcc and dom != (bcc, m.best[8])
                             and (len(m.cands) > 1 or ms < 0.95)  # a name with homonyms, or a sound-alike
                             and a1o.get((bcc, m.best[8]), 0.0) == 0.0
                             and not any(c[1][5] == dom[0] and c[1][8] == dom[1] for c in m.cands)):
-                        m.in_state = a1states[dom]
+                        m.in_state = (dom, a1states.get(dom))
                         m.best = None
                 if m.best is None and (ms < 0.95 or m.strength < 2):
                     m.dist = []  # a declined sound-alike says nothing about where the others are
@@ -673,9 +674,9 @@ class Geoparser(RecognitionMixin):
                     approx = m.parent.best
                 elif m.in_state is not None:
                     # the state's most mentioned town, else the state
-                    st = m.in_state
+                    (scc, sa1), st = m.in_state
                     towns = Counter(x.best for x in ments if x.best is not None and x.best[6] == "P"
-                                    and x.best[5] == st[5] and x.best[8] == st[8])
+                                    and x.best[5] == scc and x.best[8] == sa1)
                     approx = towns.most_common(1)[0][0] if towns else st
                 elif m.label in ("FAC", "LOC", "GPE") and focal_town is not None:
                     approx = focal_town
