@@ -176,8 +176,12 @@ def _cluster_index(ments) -> dict:
             cells.setdefault((int(row[3] // 1), int(row[4] // 1)), []).append((row[3], row[4], row[1], rel))
             n += 1
         if n:
-            # a name with many homonyms lands near any place by chance more often: it counts less
-            w = (1.0 if m.strength == 2 else 0.5) / (1.0 + math.log(max(1.0, n / 8.0)))
+            # a name with many homonyms lands near any place by chance more often: it counts less,
+            # except a county's ("Madison County" with Richmond is Kentucky, however many Madison
+            # Counties there are)
+            w = (1.0 if m.strength == 2 else 0.5)
+            if m.suffix_kind != "C":
+                w /= 1.0 + math.log(max(1.0, n / 8.0))
             idx[qk] = (w, cells)
     return idx
 
