@@ -244,6 +244,12 @@ class RecognitionMixin:
             m = self._make(doc, span, strength, label)
             if m is None and strength == 1 and len(span) > 1:
                 m = self._embedded(doc, span)
+            elif m is not None and not m.cands and len(span) > 2:
+                # "Lamar County Commissioners", "Lamar County Elections Coordinator" tagged as places:
+                # the county at their start
+                emb = self._embedded(doc, span)
+                if emb is not None and emb.cands and emb.demonym_gid is None and emb.label == "GPE":
+                    m = emb
             if m is None:
                 continue
             out.append(m)
