@@ -238,12 +238,13 @@ def _share_base_names(ments) -> None:
         b = base.get(mt.group(1).lower())
         if b is None or b is m:
             continue
-        if mt.re is _PART_TAIL and any(ms >= 1.0 for ms, _ in m.cands):
+        if mt.re is _PART_TAIL and any(ms >= 1.0 and row[6] == "P" for ms, row in m.cands):
             continue  # "Kansas City", "Mexico City": a place of its own
         own = [c for c in m.cands if any(haversine_km(c[1][3], c[1][4], bc[1][3], bc[1][4]) < 40
                                          for bc in b.cands[:20])]
         m.query, m.suffix_kind = b.query, b.suffix_kind
         m.cands = own + list(b.cands)
+        m.part_of = b
         m.near = m.near or mt.re is _PART_HEAD
 
 
@@ -625,6 +626,13 @@ class Geoparser(RecognitionMixin):
                             anchor_set[(m.best[3], m.best[4], m.best[5])] = 1
                 anchors = list(anchor_set)[:30]
                 ctx = _context(ments, self._vote)
+        # a part of a named place ("Dublin City", "North Arlington") ends where the place itself does,
+        # unless one of its own readings near it won
+        for m in ments:
+            b = m.part_of
+            if b is not None and b.best is not None and (m.best is None or not any(
+                    c[1] is m.best for c in m.cands[:len(m.cands) - len(b.cands)])):
+                m.best, m.best_ms, m.best_score = b.best, b.best_ms, b.best_score
         # focal town for approximate coordinates of unresolved facilities
         # (the most mentioned town; among equals, the one nearest the document's other towns and districts)
         town_counts = Counter(m.best for m in ments if m.best is not None and m.best[6] == "P")

@@ -167,6 +167,7 @@ class _Mention:
     top: list = field(default_factory=list)  # the best few (score, candidate) of the last pass (for debugging)
     dist: list = field(default_factory=list)  # [(row, probability)]: this mention's likely readings so far
     a1contrib: dict = field(default_factory=dict)  # this mention's vote in the admin1 focus
+    part_of: Optional["_Mention"] = None  # "Dublin City" -> the "Dublin" mention it is part of
     in_state: Optional[tuple] = None  # ((cc, admin1 code), state row or None): where an unlisted town is
     prior_scored: list = field(default_factory=list)  # [(score, candidate)] on priors alone, best first
     unknown: bool = False  # a longer name than any gazetteer name ("New London" when we only know London)
