@@ -268,10 +268,12 @@ class Geoparser(RecognitionMixin):
         if hit is not None:
             return hit
         rows = self.gaz.lookup_rows(query)
-        if not rows:
-            m = _ABBR_HEAD.match(query)
-            if m:  # "St. Paul" -> "Saint Paul", "Mt. Pleasant" -> "Mount Pleasant"
-                rows = self.gaz.lookup_rows(_ABBR_FULL[m.group(1).lower()] + " " + query[m.end():])
+        m = _ABBR_HEAD.match(query)
+        if m:  # "St. Paul" -> "Saint Paul", "Mt. Pleasant" -> "Mount Pleasant" (as well as any place that
+            # has the abbreviated form among its variant names)
+            seen = {r[1] for _, _, r in rows}
+            rows = list(rows) + [x for x in self.gaz.lookup_rows(_ABBR_FULL[m.group(1).lower()] + " "
+                                                                   + query[m.end():]) if x[2][1] not in seen]
         # a variant name (an old or alternate name) scores ALT_MS, or ALT_SHADOWED_MS when some other
         # place bears the name as its own ("Kaliningrad" is also an old name of Korolev)
         # of a comparable size (a variant of a far bigger city keeps it: "Cologne" is Cologne, not Cologne MN)
