@@ -107,6 +107,8 @@ _CIVIC_AFTER = {"Council", "Hall", "Manager", "Commission", "Commissioners", "At
 # words before/after a name that make another place's name of it ("New London", "Elbow Lake")
 _NAME_HEADS = {"New", "St.", "St", "Saint", "Ste.", "Mount", "Mt.", "Mt", "Fort", "Ft.", "Port", "Great", "Little",
                "Lake", "Glen", "Grand", "Old", "Point", "Cape", "NEW", "ST.", "MOUNT", "FORT", "PORT", "LAKE"}
+_SETTLEMENT_TAILS = {"Colony", "Springs", "Falls", "Heights", "Village", "Junction", "Mills", "Grove", "Township",
+                     "Landing", "Crossing", "Estates"}
 _NAME_TAILS = {"City", "Lake", "Park", "Estates", "Beach", "Heights", "Springs", "Falls", "Village", "Hills",
                "Harbor", "Harbour", "Creek", "Colony", "Mills", "Junction", "Grove", "Township", "Island", "Islands",
                "River", "Bay", "Valley", "Ridge", "Landing", "Crossing", "Center", "Centre", "Gardens", "Point",
@@ -662,8 +664,10 @@ class RecognitionMixin:
                 return None  # "Springfield City Council", "Gainesville City Elections"
             if any(c[0] >= 1.0 and (c[1][7] in ("PPLC", "PPLA") or (c[1][11] or 0) >= 200_000) for c in head):
                 return None  # "Aleppo City", "Gaza City": the city itself
-        if any(c[0] >= 0.95 and (c[1][7] in COUNTRY_CODES or c[1][7] in ("ADM1", "CONT")) for c in head):
-            return None  # "New U.S. airline", "Florida Highway Patrol": the country or state
+        if any(c[0] >= 0.95 and (c[1][7] in COUNTRY_CODES or c[1][7] in ("ADM1", "CONT")) for c in head) and not (
+                right and doc[end].text in _SETTLEMENT_TAILS):
+            return None  # "New U.S. airline", "Florida Highway Patrol": the country or state (but
+            # "Tennessee Colony" is a village the gazetteer does not know, not Tennessee)
         if right and doc[end].text in _COUNTY_WORDS:
             return None  # an unknown county: the name alone (with kind C) is still the best reading
         return Span(doc, s0, e0, label=span.label_), False

@@ -145,3 +145,10 @@ def test_unlisted_town_of_the_named_state(nlp, geoparser):
     ps = _places(nlp, geoparser, text)
     p = _first(ps, "Orient")
     assert p.admin1 == "Ohio" and p.geonameid is None
+
+
+def test_village_named_after_a_state_is_not_the_state(nlp, geoparser):
+    # "Tennessee Colony" (Anderson County, Texas) is not in the gazetteer: it must not become Tennessee
+    ps = _places(nlp, geoparser, "Inmates at the prison units near Tennessee Colony were moved on Friday.")
+    assert not any(p.feature_code == "ADM1" and p.name == "Tennessee" for p in ps), ps
+    assert not any(p.text == "Tennessee" for p in ps)
