@@ -278,6 +278,10 @@ class Gazetteer:
         self.conn.close()
 
 
+BIG_CITY = 250_000
+BIG_CITY_BONUS = 1.5
+
+
 def prior(fcode: str, population: int, source: str) -> float:
     """Prominence prior of a place, independent of context (higher is more prominent)."""
     base = math.log10(max(population or 0, 1) + 1)
@@ -291,6 +295,8 @@ def prior(fcode: str, population: int, source: str) -> float:
         return 9.0 + base * 0.25
     if population >= 1_000_000:
         return base + 2.5
+    if population >= BIG_CITY:
+        return base + BIG_CITY_BONUS  # a city of half a million is the likelier reading of its name
     if source == "marsad":
         return 9.5 + base * 0.2
     if fcode in REGION_CODES:
