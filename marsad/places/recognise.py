@@ -259,6 +259,7 @@ class RecognitionMixin:
             for t in range(m.tok_start, m.tok_end):
                 taken[t] = True
         # untagged proper-noun runs and demonym adjectives
+        lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
         i, n = 0, len(doc)
         while i < n:
             t = doc[i]
@@ -294,6 +295,8 @@ class RecognitionMixin:
                         break
                     if t.lower_ in GENERIC_NAMES:
                         continue
+                    if t.is_sent_start and t.is_title and t.lower_ in lower_words:
+                        continue  # "Man arrested ...": a sentence's first word that the text also writes lower-case
                     if t.is_upper and len(t) <= 4:
                         m = self._make(doc, span, 1, "RUN")
                         if m is not None and any(c[0] >= 0.9 and (c[1][7] in COUNTRY_CODES or c[1][7] == "ADM1"

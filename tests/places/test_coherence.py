@@ -152,3 +152,9 @@ def test_village_named_after_a_state_is_not_the_state(nlp, geoparser):
     ps = _places(nlp, geoparser, "Inmates at the prison units near Tennessee Colony were moved on Friday.")
     assert not any(p.feature_code == "ADM1" and p.name == "Tennessee" for p in ps), ps
     assert not any(p.text == "Tennessee" for p in ps)
+
+
+def test_sentence_initial_common_word_is_no_place(nlp, geoparser):
+    # "Man" opening a sentence is the word the text also writes "man", not Man, West Virginia
+    ps = _places(nlp, geoparser, "Man charged in Lebanon burglary. Police said the man entered the house on Elm Street.")
+    assert not any(p.text == "Man" for p in ps), ps
