@@ -77,6 +77,7 @@ A1_MIN = 1.0
 BIG_ADM1 = 1
 BIG_TOWN = 10_000
 STATE_SHARE = 0.6  # see "unlisted place of that state" in geoparse
+NEAR_LINE_KM = 60.0
 BIG_TOWN_VS_STATE = 100_000  # "California" is the state, not California, Maryland (12,000)
 ADM2_POP_CAP = 100_000  # see _score
 VOTE_T = 1.5  # temperature of an ambiguous name's first-pass vote over the countries of its readings
@@ -595,8 +596,15 @@ class Geoparser(RecognitionMixin):
                             and (len(m.cands) > 1 or ms < 0.95)  # a name with homonyms, or a sound-alike
                             and a1o.get((bcc, m.best[8]), 0.0) == 0.0
                             and not any(c[1][5] == dom[0] and c[1][8] == dom[1] for c in m.cands)):
-                        m.in_state = (dom, a1states.get(dom))
-                        m.best = None
+                        # (but a reading just across the state line from the story's places is the town:
+                        # Gainesville, Texas in a story about the Oklahoma border)
+                        near = [c for c in m.cands if c[0] >= 0.95 and c[1][6] == "P" and any(
+                            haversine_km(c[1][3], c[1][4], a[0], a[1]) < NEAR_LINE_KM for a in anc)]
+                        if near:
+                            m.best_ms, m.best = max(near, key=lambda c: c[1][11] or 0)
+                        else:
+                            m.in_state = (dom, a1states.get(dom))
+                            m.best = None
                 if m.best is None and (ms < 0.95 or m.strength < 2):
                     m.dist = []  # a declined sound-alike says nothing about where the others are
             if it < N_IT - 1:

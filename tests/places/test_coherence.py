@@ -158,3 +158,13 @@ def test_sentence_initial_common_word_is_no_place(nlp, geoparser):
     # "Man" opening a sentence is the word the text also writes "man", not Man, West Virginia
     ps = _places(nlp, geoparser, "Man charged in Lebanon burglary. Police said the man entered the house on Elm Street.")
     assert not any(p.text == "Man" for p in ps), ps
+
+
+def test_town_across_the_state_line_is_not_unlisted(nlp, geoparser):
+    # a story about southern Oklahoma that names Gainesville: Gainesville, Texas (a few miles across the
+    # Red River from Marietta and Ardmore), not an unlisted Oklahoma town
+    text = ("ARDMORE, Oklahoma - Deputies in Marietta and Ardmore, Oklahoma, arrested two men on Friday. "
+            "One of them worked in Gainesville. Oklahoma troopers said more arrests were likely.")
+    ps = _places(nlp, geoparser, text)
+    p = _first(ps, "Gainesville")
+    assert p.admin1 == "Texas" and p.geonameid is not None, p
