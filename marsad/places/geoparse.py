@@ -536,11 +536,14 @@ class Geoparser(RecognitionMixin):
                         or BIG_ADM1 and t[1][1][7] == "ADM1" and t[1][0] >= 1.0 and (t[1][1][11] or 0) > 0
                         and t[1][1][5] == scored[0][1][1][5])]
                     cap = BIG_TOWN_VS_STATE if big and big[0][1][1][7] == "ADM1" else BIG_TOWN
+                    top_row = scored[0][1][1]
                     if (big and big[0][1][1][7] in COUNTRY_CODES and ctx
                             and (fo or focus).get(big[0][1][1][5], 0.0) < 0.05
                             and _cluster(scored[0][1][1], m.query.lower(), cidx) >= 0.9):
                         big = []  # "Jordan" beside Scott County, Minnesota, in a story with nothing of Jordan's
-                    if big and ((scored[0][1][1][11] or 0) < cap or scored[0][1][0] < big[0][1][0]):
+                    unbacked = bool(a1set) and (top_row[5], top_row[8]) not in a1set and a1o.get(
+                        (top_row[5], top_row[8]), 0.0) == 0.0  # the story names states, not this town's
+                    if big and ((scored[0][1][1][11] or 0) < cap or scored[0][1][0] < big[0][1][0] or unbacked):
                         # the best of those and of the big cities of the name ("Washington": DC, not the state)
                         alt = big[0]
                         for t in scored:

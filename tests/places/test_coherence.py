@@ -168,3 +168,10 @@ def test_town_across_the_state_line_is_not_unlisted(nlp, geoparser):
     ps = _places(nlp, geoparser, text)
     p = _first(ps, "Gainesville")
     assert p.admin1 == "Texas" and p.geonameid is not None, p
+
+
+def test_country_beside_states_that_do_not_hold_its_homonym(nlp, geoparser):
+    # a story naming California, Oregon, Arizona and Texas: "Mexico" is the country, not Mexico, Missouri
+    text = "Farmers in California, Oregon, Arizona and Texas depend on workers from Mexico, U.S. officials said."
+    ps = _places(nlp, geoparser, text)
+    assert _first(ps, "Mexico").country_code == "MX"
