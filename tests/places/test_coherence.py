@@ -172,6 +172,6 @@ def test_town_across_the_state_line_is_not_unlisted(nlp, geoparser):
 
 def test_country_beside_states_that_do_not_hold_its_homonym(nlp, geoparser):
     # a story naming California, Oregon, Arizona and Texas: "Mexico" is the country, not Mexico, Missouri
-    text = "Farmers in California, Oregon, Arizona and Texas depend on workers from Mexico, U.S. officials said."
+    text = "Farmers in California, Oregon, Arizona and Texas depend on workers from Mexico. U.S. officials said so."
     ps = _places(nlp, geoparser, text)
     assert _first(ps, "Mexico").country_code == "MX"
