@@ -12,10 +12,10 @@ against small homonymous towns. The resolver may decline (a Place with None ids)
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from typing import Optional
 
+from marsad.places.coherence import _cluster, _cluster_index, _context, _distribution, _share_base_names, _support
 from marsad.places.gazetteer import ADMIN_CODES, COUNTRY_CODES, FAC_CODES, Gazetteer, haversine_km, prior
 from marsad.places.normalize import name_key
 from marsad.places.recognise import (_ABBR_FULL, _ABBR_HEAD, _ORG_AFTER, RecognitionMixin, _is_link,  # noqa: F401
@@ -39,38 +39,33 @@ def geo_precision(fcode: str, fclass: str, admin1: Optional[str], near: bool = F
         return 2 if near else 1
     return 2
 
-# ---------------------------------------------------------------------- document coherence
+# ---------------------------------------------------------------------- weights
+# (the document-coherence measures themselves are in coherence.py)
 # Resolution runs N_IT passes with context after a first pass on priors alone. Each pass adds to a
 # candidate's score:
 # - SUPPORT_W x (capped) support: for each other name of the document, the weight of its likely reading
-#   nearest to the candidate (within a few hundred km, or in the same admin1 unit); readings are weighted
-#   exp((score - best) / _TEMP) / (sum of those) ** _NORM (_NORM 1: probabilities, 0: relative to the best);
+#   nearest to the candidate (within a few hundred km, or in the same admin1 unit), as weighted in
+#   coherence._distribution;
 # - A1_W x the share of the rest of the document's admin1 focus held by the candidate's admin1 unit
 #   (states/provinces named count 1, a repeated name A1_REP, a resolved town A1_PLACE; shares are of at
 #   least A1_MIN so that one lone mention does not hold it all).
 # Dominant senses: a country, continent or ocean (or, when BIG_ADM1, a state/province of the same
-# country) is not read as a town smaller than BIG_TOWN (BIG_TOWN_VS_STATE for a state), or known only by a variant name, unless the text
-# names the town's parent ("China, Texas").
+# country) is not read as a town smaller than BIG_TOWN (BIG_TOWN_VS_STATE for a state), or known only
+# by a variant name, unless the text names the town's parent ("China, Texas").
 N_IT = 2
 SUPPORT_W = 3.0
 SUPPORT_CAP = 1.5
-_NORM = 0.5
-_TEMP = 1.5
 A1_W = 2.0
 # Clusters: CLUSTER_W x (capped) the number of other names with any exact-name town/district reading
-# within CLUSTER_KM (less up to 4 x CLUSTER_KM), each weighted down by its number of homonyms.
+# within coherence.CLUSTER_KM (less up to 4 x that), each weighted down by its number of homonyms.
 CLUSTER_W = 3.0
 CLUSTER_CAP = 2.0
-CLUSTER_KM = 30.0
-CLUSTER_T = 2.0
 # Variant names: a place matched by a variant of its name loses ALT_PEN against the places that bear the
 # name as their own.
 ALT_MS = 0.96
 ALT_SHADOWED_MS = 0.95
 ALT_PEN = 1.0
 WEAK_PERSON_VOTE = 0.05
-_LINK_WORDS = frozenset({"of", "the", "and", "de", "city", "county", "new", "north", "south", "east", "west",
-                         "saint", "st.", "mount", "mt.", "lake", "port", "fort", "upper", "lower", "great"})
 A1_REP = 0.5
 A1_PLACE = 0.3
 A1_MIN = 1.0
@@ -81,172 +76,6 @@ NEAR_LINE_KM = 60.0
 BIG_TOWN_VS_STATE = 100_000  # "California" is the state, not California, Maryland (12,000)
 ADM2_POP_CAP = 100_000  # see _score
 VOTE_T = 1.5  # temperature of an ambiguous name's first-pass vote over the countries of its readings
-
-
-def _distribution(scored) -> list:
-    """[(row, p)] for the few likeliest readings of a mention, from its sorted [(score, (ms, row))]."""
-    if not scored:
-        return []
-    top = scored[0][0]
-    ws = [math.exp((sc - top) / _TEMP) for sc, _ in scored[:8]]
-    z = sum(ws) ** _NORM
-    return [(c[1], w / z) for (sc, c), w in zip(scored[:8], ws) if w / z >= 0.05]
-
-
-def _context(ments, vote) -> dict:
-    """{query: (weight, [(lat, lon, cc, admin1code, is_admin1, p)])}: each distinct name's likely readings.
-    Countries and continents are left out (the country focus covers them)."""
-    ctx: dict = {}
-    for m in ments:
-        if m.demonym_gid is not None or not m.dist:
-            continue
-        qk = m.query.lower()
-        w = vote(m, m.best_ms if m.best_ms else max(c[0] for c in m.cands))
-        pts = []
-        for row, p in m.dist:
-            fcode = row[7]
-            if fcode in COUNTRY_CODES or fcode in ("CONT", "OCN", "SEA") or row[5] in (None, ""):
-                continue
-            pts.append((row[3], row[4], row[5], row[8], fcode == "ADM1", p))
-        if not pts:
-            continue
-        cur = ctx.get(qk)
-        if cur is None or w > cur[0]:
-            ctx[qk] = (w, pts)
-    return ctx
-
-
-def _support(row, own_q: str, ctx: dict) -> float:
-    """How much the other names of the document back this reading: for each other name, the
-    probability of its likeliest reading near this one (same admin1 unit, or within a few hundred km),
-    weighted by how much that name counts."""
-    fcode, cc, a1 = row[7], row[5], row[8]
-    if fcode in COUNTRY_CODES or fcode == "CONT" or not cc:
-        return 0.0
-    lat, lon = row[3], row[4]
-    is_a1 = fcode == "ADM1"
-    coslat = math.cos(lat * math.pi / 180)
-    total = 0.0
-    for q, (w, pts) in ctx.items():
-        if q == own_q:
-            continue
-        best = 0.0
-        for plat, plon, pcc, pa1, p_is_a1, p in pts:
-            if p <= best or (plat == lat and plon == lon):
-                continue  # (the same place under another name backs nothing)
-            same_a1 = pcc == cc and a1 and pa1 == a1
-            if p_is_a1 or is_a1:
-                k = 0.8 if same_a1 else 0.0
-            else:
-                dy = plat - lat
-                if dy > 4 or dy < -4:
-                    k = 0.4 if same_a1 else 0.0
-                else:
-                    dx = (plon - lon) * coslat
-                    d = 111.2 * math.sqrt(dy * dy + dx * dx)
-                    k = 1.0 if d < 40 else 0.8 if d < 100 else 0.5 if d < 250 else 0.2 if d < 500 else 0.0
-                    if same_a1 and k < 0.4:
-                        k = 0.4
-            if p * k > best:
-                best = p * k
-        total += w * best
-    return total
-
-
-def _cluster_index(ments) -> dict:
-    """{query: (weight, {(lat cell, lon cell): [(lat, lon, gid, plausibility)]})}: where each name of the
-    document could be, over its exact-name readings as towns or districts (not only its likeliest), each
-    with its plausibility against the name's best reading on priors alone ("Miami" could be Miamitown,
-    but hardly)."""
-    idx: dict = {}
-    for m in ments:
-        if m.demonym_gid is not None or not m.prior_scored:
-            continue
-        qk = m.query.lower()
-        if qk in idx:
-            continue
-        top = m.prior_scored[0][0]
-        cells: dict = {}
-        n = 0
-        for sc, (ms, row) in m.prior_scored:
-            if ms < 0.95 or not (row[6] == "P" or row[7] == "ADM2") or row[3] is None:
-                continue
-            rel = math.exp(min(0.0, sc - top) / CLUSTER_T)
-            if rel < 0.02:
-                continue
-            cells.setdefault((int(row[3] // 1), int(row[4] // 1)), []).append((row[3], row[4], row[1], rel))
-            n += 1
-        if n:
-            # a name with many homonyms lands near any place by chance more often: it counts less,
-            # except a county's ("Madison County" with Richmond is Kentucky, however many Madison
-            # Counties there are)
-            w = (1.0 if m.strength == 2 else 0.5)
-            if m.suffix_kind != "C":
-                w /= 1.0 + math.log(max(1.0, n / 8.0))
-            idx[qk] = (w, cells)
-    return idx
-
-
-def _cluster(row, own_q: str, idx: dict) -> float:
-    """How many other names of the document have some reading within a few tens of km of this one
-    ("New London", "Mt. Pleasant" and "Winfield" together are three Iowa towns, whatever their more
-    populous homonyms): small places named together are near each other."""
-    if not (row[6] == "P" or row[7] == "ADM2"):
-        return 0.0
-    lat, lon, gid = row[3], row[4], row[1]
-    ci, cj = int(lat // 1), int(lon // 1)
-    own_words = set(own_q.split())
-    total = 0.0
-    for q, (w, cells) in idx.items():
-        if q == own_q or own_words & set(q.split()) - _LINK_WORDS:
-            continue  # "New London" and "London City" are one name
-        best = 0.0
-        for di in (-1, 0, 1):
-            for dj in (-1, 0, 1):
-                for plat, plon, pgid, rel in cells.get((ci + di, cj + dj), ()):
-                    if pgid == gid or rel <= best:
-                        continue
-                    d = haversine_km(lat, lon, plat, plon)
-                    k = rel * (1.0 if d < CLUSTER_KM else 0.6 if d < 2 * CLUSTER_KM else 0.25 if d < 4 * CLUSTER_KM
-                               else 0.0)
-                    if k > best:
-                        best = k
-        total += w * best
-    return total
-
-
-_PART_HEAD = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central|downtown|"
-                        r"greater|upper|lower|[nsew]\.|[ns]\.[ew]\.|north-?east|north-?west|south-?east|"
-                        r"south-?west)\s+(.+)$", re.I)
-_PART_TAIL = re.compile(r"^(.+?)\s+(?:city|city area|area|metro|metro area|city limits)$", re.I)
-
-
-def _share_base_names(ments) -> None:
-    """"North Arlington", "Dublin City" and "S.E. Paris" in a document that also names Arlington, Dublin
-    and Paris are parts of those places: they take the base name's readings (and so resolve with it),
-    keeping only their own readings near one of the base's ("North Arlington, NJ" is no part of
-    Arlington, Texas, but nor is it in the running once Arlington is)."""
-    base = {}
-    for m in ments:
-        if m.demonym_gid is None and m.cands:
-            base.setdefault(m.query.lower(), m)
-    for m in ments:
-        if m.demonym_gid is not None:
-            continue
-        mt = _PART_HEAD.match(m.query) or _PART_TAIL.match(m.query)
-        if not mt:
-            continue
-        b = base.get(mt.group(1).lower())
-        if b is None or b is m:
-            continue
-        if mt.re is _PART_TAIL and any(ms >= 1.0 and row[6] == "P" for ms, row in m.cands):
-            continue  # "Kansas City", "Mexico City": a place of its own
-        own = [c for c in m.cands if any(haversine_km(c[1][3], c[1][4], bc[1][3], bc[1][4]) < 40
-                                         for bc in b.cands[:20])]
-        m.query, m.suffix_kind = b.query, b.suffix_kind
-        m.cands = own + list(b.cands)
-        m.part_of = b
-        m.near = m.near or mt.re is _PART_HEAD
 
 
 class Geoparser(RecognitionMixin):

@@ -57,8 +57,8 @@ def test_eval_gate_lgl(nlp, geoparser):
     assert r["acc161_of_found"] >= LGL_FLOOR["acc161_of_found"], r
 
 
-# measured 2026-11-26 (clusters, unlisted towns of a named state, person names, parts of places):
-# GWN[:60] recall 0.871, acc161_of_found 0.925; lgl[:150] recall 0.889, acc 0.897 (full files through the
-# pipeline, `marsad eval geoparse`: GWN recall 0.881 / acc 0.931, LGL recall 0.904 / acc 0.893)
+# measured 2026-11-26 (clusters, unlisted towns of a state, person names, parts of places, big cities):
+# GWN[:60] recall 0.871, acc161_of_found 0.926; lgl[:150] recall 0.889, acc 0.901 (full files through the
+# pipeline, `marsad eval geoparse`: GWN recall 0.881 / acc 0.933, LGL recall 0.905 / acc 0.895)
 GWN_FLOOR = {"recall": 0.86, "acc161_of_found": 0.905}
-LGL_FLOOR = {"recall": 0.87, "acc161_of_found": 0.88}
+LGL_FLOOR = {"recall": 0.87, "acc161_of_found": 0.885}
