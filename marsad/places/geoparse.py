@@ -71,7 +71,7 @@ A1_PLACE = 0.3
 A1_MIN = 1.0
 BIG_ADM1 = 1
 BIG_TOWN = 10_000
-STATE_SHARE = 0.6  # see "unlisted place of that state" in geoparse
+STATE_SHARE = 0.6  # unlisted towns: the share of the admin1 focus that makes a story one state's
 NEAR_LINE_KM = 60.0
 BIG_TOWN_VS_STATE = 100_000  # "California" is the state, not California, Maryland (12,000)
 ADM2_POP_CAP = 100_000  # see _score
@@ -104,9 +104,9 @@ class Geoparser(RecognitionMixin):
             seen = {r[1] for _, _, r in rows}
             rows = list(rows) + [x for x in self.gaz.lookup_rows(_ABBR_FULL[m.group(1).lower()] + " "
                                                                    + query[m.end():]) if x[2][1] not in seen]
-        # a variant name (an old or alternate name) scores ALT_MS, or ALT_SHADOWED_MS when some other
-        # place bears the name as its own ("Kaliningrad" is also an old name of Korolev)
-        # of a comparable size (a variant of a far bigger city keeps it: "Cologne" is Cologne, not Cologne MN)
+        # a variant name (an old or alternate name) scores ALT_MS, or ALT_SHADOWED_MS when some town of
+        # comparable size bears the name as its own ("Kaliningrad" is also an old name of Korolev; but a
+        # variant of a far bigger city keeps it: "Cologne" is Cologne, not Cologne, Minnesota)
         own_pop = max([(row[11] or 0) for _, kind, row in rows if kind == 0 and row[6] == "P"], default=-1)
 
         def alt_ms(row):
@@ -368,11 +368,11 @@ class Geoparser(RecognitionMixin):
                     top_row = scored[0][1][1]
                     if (big and big[0][1][1][7] in COUNTRY_CODES and ctx
                             and (fo or focus).get(big[0][1][1][5], 0.0) < 0.05
-                            and _cluster(scored[0][1][1], m.query.lower(), cidx) >= 0.9):
+                            and _cluster(top_row, m.query.lower(), cidx) >= 0.9):
                         big = []  # "Jordan" beside Scott County, Minnesota, in a story with nothing of Jordan's
                     unbacked = bool(a1set) and (top_row[5], top_row[8]) not in a1set and a1o.get(
                         (top_row[5], top_row[8]), 0.0) == 0.0  # the story names states, not this town's
-                    if big and ((scored[0][1][1][11] or 0) < cap or scored[0][1][0] < big[0][1][0] or unbacked):
+                    if big and ((top_row[11] or 0) < cap or scored[0][1][0] < big[0][1][0] or unbacked):
                         # the best of those and of the big cities of the name ("Washington": DC, not the state)
                         alt = big[0]
                         for t in scored:
