@@ -296,7 +296,7 @@ def prior(fcode: str, population: int, source: str) -> float:
     if population >= 1_000_000:
         return base + 2.5
     if population >= BIG_CITY:
-        return base + BIG_CITY_BONUS  # a city of half a million is the likelier reading of its name
+        return base + BIG_CITY_BONUS  # a city of a quarter million is the likelier reading of its name
     if source == "marsad":
         return 9.5 + base * 0.2
     if fcode in REGION_CODES:

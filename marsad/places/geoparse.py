@@ -538,6 +538,8 @@ class Geoparser(RecognitionMixin):
                     approx = towns.most_common(1)[0][0] if towns else st
                 elif m.label in ("FAC", "LOC", "GPE") and focal_town is not None:
                     approx = focal_town
+            if approx is None and m.strength < 2:
+                continue  # a weak name kept only for an unlisted town that has nowhere to go
             if approx is not None:
                 e = _row_entry(self.gaz, approx)
                 places.append(Place(text=m.text, start=m.start, end=m.end, name=None, geonameid=None,

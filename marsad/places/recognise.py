@@ -296,7 +296,7 @@ class RecognitionMixin:
                     if t.lower_ in GENERIC_NAMES:
                         continue
                     if t.is_sent_start and t.is_title and t.lower_ in lower_words:
-                        continue  # "Man arrested ...": a sentence's first word that the text also writes lower-case
+                        continue  # "Man arrested ...": a first word the text also writes lower-case
                     if t.is_upper and len(t) <= 4:
                         m = self._make(doc, span, 1, "RUN")
                         if m is not None and any(c[0] >= 0.9 and (c[1][7] in COUNTRY_CODES or c[1][7] == "ADM1"
@@ -339,9 +339,9 @@ class RecognitionMixin:
     @staticmethod
     def _drop_person_names(out: list) -> list:
         """A one-word name the tagger calls a person ("Taylor", "Goodwin"), or an organisation known only
-        as a sound-alike ("House", "Senate"), is a place only where the document also uses it as one (a GPE/LOC mention of the same
-        name, or a place slot: "in Mansfield"), or where it names a curated place (a supplement or
-        OCHA entry, a Syrian place, a country: "Gauta" tagged ORG is still Ghouta)."""
+        as a sound-alike ("House", "Senate"), is a place only where the document also uses it as one (a
+        GPE/LOC mention of the same name, or a place slot: "in Mansfield"), or where it names a curated
+        place (a supplement or OCHA entry, a Syrian place, a country: "Gauta" tagged ORG is still Ghouta)."""
         strong = {m.query.lower() for m in out if m.demonym_gid is None and (m.strength == 2 or m.locative)}
         keep = []
         for m in out:
