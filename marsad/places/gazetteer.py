@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from marsad.records import GazetteerEntry
-from marsad.places.normalize import name_key, phonetic, skeleton
+from marsad.places.normalize import name_key, phonetic, skeleton, spacing_variants
 
 DATA_DIR = Path(__file__).parent / "data"
 SCHEMA_VERSION = "5"
@@ -158,6 +158,11 @@ class Gazetteer:
         with self._lock:
             pairs = self.conn.execute("SELECT eid, MIN(kind) FROM names WHERE key=? GROUP BY eid LIMIT 400",
                                       (key,)).fetchall()
+            for alt in ([] if pairs else spacing_variants(key)):  # "DeSoto Parish" is "De Soto Parish"
+                pairs = self.conn.execute("SELECT eid, MIN(kind) FROM names WHERE key=? GROUP BY eid LIMIT 400",
+                                          (alt,)).fetchall()
+                if pairs:
+                    break
         kinds = dict(pairs)
         rows = self._entries_by_ids(list(kinds))
         out = [(r[0], kinds[r[0]], r[1:]) for r in rows]

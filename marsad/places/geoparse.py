@@ -389,6 +389,7 @@ class Geoparser(RecognitionMixin):
                 m.best_ms = ms
                 m.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
                 bcc, bfc = m.best[5], m.best[7]
+                m.declined, m.declined_row = None, m.best
                 big = (bfc in COUNTRY_CODES or bfc in ("ADM1", "CONT", "PPLC") or m.best[12] in ("marsad", "admin1")
                        or (m.best[11] or 0) >= 100_000)
                 parent_cc = prow[5] if prow is not None else None
@@ -397,26 +398,26 @@ class Geoparser(RecognitionMixin):
                         not big or (m.strong_link or prow[7] == "ADM1") and not (
                         bfc in COUNTRY_CODES or bfc in ("ADM1", "CONT"))) and (
                         prow[7] in COUNTRY_CODES or prow[7] == "ADM1" or m.parent.best_score > 0 and m.parent.margin > 1):
-                    m.best = None  # "Goyali, Gadabay": no Goyali in Gadabay's country
+                    m.declined, m.best = "parent", None  # "Goyali, Gadabay": no Goyali in Gadabay's country
                 # decline fuzzy matches that nothing else in the document supports
                 elif ms < 0.9 and parent_cc != bcc and fo.get(bcc, 0.0) < 0.25 and not (
                         ms >= 0.75 and not fo):
-                    m.best = None
+                    m.declined, m.best = "unsupported sound-alike", None
                 # an admin unit of another country in a document about one country ("Colonia" in Mexico)
                 elif (bfc == "ADM1" and parent_cc != bcc and fo.get(bcc, 0.0) < 0.05 and top_o >= 0.6
                       and tot_o >= 1.5 and m.best_ms < 1.0 + 1e-9 and len(m.query.split()) == 1
                       and m.strength < 2):
-                    m.best = None
+                    m.declined, m.best = "foreign admin1", None
                 # a small town of another country in a document about one country ("Operation Peace Spring")
                 elif (not big and parent_cc != bcc and fo.get(bcc, 0.0) < 0.05 and top_o >= 0.5
                       and tot_o >= 1.0):
-                    m.best = None
+                    m.declined, m.best = "foreign town", None
                 # "Walker County" read as the town of Walker: only if the town is where the story is
                 elif m.suffix_kind == "C" and m.best[6] == "P" and it == N_IT - 1 and not (
                         (m.best[5], m.best[8]) in a1set or (prow is not None and prow[5] == m.best[5] and (
                             prow[7] != "ADM1" or prow[8] == m.best[8])) or any(
                             haversine_km(m.best[3], m.best[4], a[0], a[1]) < 120 for a in anc)):
-                    m.best = None
+                    m.declined, m.best = "county as town", None
                 # a small town of another state in a document about one state (named, or home to the
                 # other places: "Kent", "Orient" when the story is in Minnesota or Ohio and the gazetteer
                 # knows only other Kents): an unlisted place of that state, coded to the state's most
@@ -436,7 +437,7 @@ class Geoparser(RecognitionMixin):
                             m.best_ms, m.best = max(near, key=lambda c: c[1][11] or 0)
                         else:
                             m.in_state = (dom, a1states.get(dom))
-                            m.best = None
+                            m.declined, m.best = "unlisted town", None
                 if m.best is None and (ms < 0.95 or m.strength < 2):
                     m.dist = []  # a declined sound-alike says nothing about where the others are
             if it < N_IT - 1:

@@ -49,6 +49,27 @@ def name_key(text: str) -> str:
     return " ".join(toks)
 
 
+# name particles written apart or joined: "De Soto"/"DeSoto", "La Salle"/"LaSalle", "Du Page"/"DuPage"
+_PARTICLES = ("de", "la", "le", "du", "da", "di", "van", "von", "des", "del")
+_APART = re.compile(r"\b(%s) (?=[a-z]{3,})" % "|".join(_PARTICLES))
+
+
+def spacing_variants(key: str) -> list[str]:
+    """Keys that differ from ``key`` only in how a name particle is spaced: "desoto parish" ->
+    ["de soto parish"], "la salle county" -> ["lasalle county"]. Only the first particle is varied."""
+    out = []
+    m = _APART.search(key)
+    if m:
+        out.append(key[:m.end(1)] + key[m.end():])
+    for w0 in (0, *(i + 1 for i, c in enumerate(key) if c == " ")):
+        word = key[w0:key.find(" ", w0) if " " in key[w0:] else len(key)]
+        split = [p for p in _PARTICLES if word.startswith(p) and len(word) >= len(p) + 3]
+        if split:
+            out += [key[:w0 + len(p)] + " " + key[w0 + len(p):] for p in split]
+            break
+    return [k for k in out if k != key]
+
+
 @lru_cache(maxsize=100_000)
 def phonetic(key: str) -> tuple[str, ...]:
     """Double-Metaphone codes of a key (empty for non-Latin keys)."""

@@ -173,6 +173,8 @@ class _Mention:
     in_state: Optional[tuple] = None  # ((cc, admin1 code), state row or None): where an unlisted town is
     prior_scored: list = field(default_factory=list)  # [(score, candidate)] on priors alone, best first
     unknown: bool = False  # a longer name than any gazetteer name ("New London" when we only know London)
+    declined: Optional[str] = None  # the rule that declined the best reading, if one did
+    declined_row: Optional[tuple] = None  # that reading
 
 
 
@@ -472,7 +474,7 @@ class RecognitionMixin:
         "British Embassy"."""
         first = span[0]
         for k in range(1, min(len(span) - 1, 4)):
-            if span[k].text in _COUNTY_WORDS and all(t.is_title for t in span[:k]):
+            if span[k].text in _COUNTY_WORDS and all(t.text[:1].isupper() and t.is_alpha for t in span[:k]):
                 return self._make(doc, doc[span.start: span.start + k + 1], 2, "GPE")
         dg = self._dem.get(first.lower_)
         if dg is not None:
