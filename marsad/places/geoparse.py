@@ -75,6 +75,9 @@ STATE_SHARE = 0.6  # unlisted towns: the share of the admin1 focus that makes a 
 NEAR_LINE_KM = 60.0
 BIG_TOWN_VS_STATE = 100_000  # "California" is the state, not California, Maryland (12,000)
 ADM2_POP_CAP = 100_000  # see _score
+# first-level units that are countries in their own right: named as such, they outrank towns of the name
+# as countries do ("England" is not England, Arkansas)
+CONSTITUENT_COUNTRIES = frozenset({"adm1:GB.ENG", "adm1:GB.SCT", "adm1:GB.WLS", "adm1:GB.NIR"})
 VOTE_T = 1.5  # temperature of an ambiguous name's first-pass vote over the countries of its readings
 
 
@@ -362,7 +365,7 @@ class Geoparser(RecognitionMixin):
                     # ("China", "Mexico", "Atlantic") unless the text says so ("China, Texas")
                     big = [t for t in scored if t[1][0] >= 0.95 and (
                         t[1][1][7] in COUNTRY_CODES or t[1][1][7] in ("CONT", "OCN", "SEA")
-                        or BIG_ADM1 and t[1][1][7] == "ADM1" and t[1][0] >= 1.0 and (t[1][1][11] or 0) > 0
+                        or t[1][1][1] in CONSTITUENT_COUNTRIES or BIG_ADM1 and t[1][1][7] == "ADM1" and t[1][0] >= 1.0 and (t[1][1][11] or 0) > 0
                         and t[1][1][5] == scored[0][1][1][5])]
                     cap = BIG_TOWN_VS_STATE if big and big[0][1][1][7] == "ADM1" else BIG_TOWN
                     top_row = scored[0][1][1]

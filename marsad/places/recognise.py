@@ -18,6 +18,7 @@ from marsad.places.normalize import ARTICLES, name_key
 
 TOPO_LABELS = {"GPE", "LOC", "FAC"}
 WEAK_LABELS = {"ORG", "NORP", "PERSON", "LANGUAGE", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
+_DIRECTION_ABBREVS = {"N.", "S.", "E.", "W.", "NE.", "NW.", "SE.", "SW.", "N.E.", "N.W.", "S.E.", "S.W."}
 DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "north", "south", "northeastern",
               "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
               "south-eastern", "south-western", "central", "upper", "lower", "greater", "rural", "northeast",
@@ -575,7 +576,8 @@ class RecognitionMixin:
             head = [c for c in self._candidates(" ".join(words[:-1]), fuzzy=False) if c[0] >= 1.0]
             seen = {c[1] for c in cands}
             cands = cands + [c for c in head if c[1] not in seen]
-        if not cands and len(words) > 1 and words[0].lower() in DIRECTIONS:  # "northern Syria" -> Syria
+        if not cands and len(words) > 1 and (words[0].lower() in DIRECTIONS or words[0] in _DIRECTION_ABBREVS):
+            # "northern Syria" -> Syria, "W. Phila." -> Philadelphia
             cands = self._candidates(" ".join(words[1:]), fuzzy=False)
             near = bool(cands)
         stripped = " ".join(words[:-1]) if kind is not None and len(words) > 1 and (
