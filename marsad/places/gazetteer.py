@@ -26,6 +26,7 @@ from marsad.records import GazetteerEntry
 from marsad.places.normalize import name_key, phonetic, skeleton, spacing_variants
 
 DATA_DIR = Path(__file__).parent / "data"
+_NOT_BUILT = frozenset({"locale_cues.tsv"})  # data files read at run time, not compiled into the index
 SCHEMA_VERSION = "5"
 
 # feature codes by kind
@@ -52,7 +53,7 @@ def data_version() -> str:
     """A short hash of our data files and of this module: a new index is built when they change."""
     import hashlib
     h = hashlib.sha1(SCHEMA_VERSION.encode())
-    for p in sorted(DATA_DIR.glob("*.tsv")) + [Path(__file__)]:
+    for p in sorted(q for q in DATA_DIR.glob("*.tsv") if q.name not in _NOT_BUILT) + [Path(__file__)]:
         h.update(p.name.encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:10]

@@ -17,6 +17,7 @@ from typing import Optional
 
 from marsad.places.coherence import _cluster, _cluster_index, _context, _distribution, _share_base_names, _support
 from marsad.places.gazetteer import ADMIN_CODES, COUNTRY_CODES, FAC_CODES, Gazetteer, haversine_km, prior
+from marsad.places.locale import locale_cues
 from marsad.places.normalize import name_key
 from marsad.places.recognise import (_ABBR_FULL, _ABBR_HEAD, _ORG_AFTER, RecognitionMixin, _is_link,  # noqa: F401
                                      _Mention, ascii_name)
@@ -78,6 +79,10 @@ ADM2_POP_CAP = 100_000  # see _score
 # first-level units that are countries in their own right: named as such, they outrank towns of the name
 # as countries do ("England" is not England, Arkansas)
 CONSTITUENT_COUNTRIES = frozenset({"adm1:GB.ENG", "adm1:GB.SCT", "adm1:GB.WLS", "adm1:GB.NIR"})
+# Writing cues (currency, spelling, offices): CUE_VOTE x each country's share of the cue votes joins
+# the country focus, as about half of one place name would
+CUE_VOTE = 0.5
+FOCUS_MIN = 1.0  # the rest of the document's country votes are shares of at least this much
 VOTE_T = 1.5  # temperature of an ambiguous name's first-pass vote over the countries of its readings
 
 
@@ -247,6 +252,7 @@ class Geoparser(RecognitionMixin):
         if not ments:
             return []
         _share_base_names(ments)
+        cues = locale_cues(text)
         # parent context: "X, Y" and "X in Y"
         for a, b in zip(ments, ments[1:]):
             if a.demonym_gid is not None or b.demonym_gid is not None:
@@ -259,6 +265,8 @@ class Geoparser(RecognitionMixin):
         # a name repeated in the document counts little more than once)
         seen_q: Counter = Counter()
         weights: Counter = Counter()
+        for cc, share in cues.items():  # where the story is written from: a weak vote (places/locale.py)
+            weights[cc] += CUE_VOTE * share
         for m in ments:
             qk = m.query.lower()
             seen_q[qk] += 1
@@ -330,7 +338,7 @@ class Geoparser(RecognitionMixin):
                 same_q = same_query.get(m.query.lower(), (m,))
                 others = {cc: w - sum(x.contrib.get(cc, 0.0) for x in same_q) for cc, w in weights.items()}
                 tot_o = sum(v for v in others.values() if v > 0)
-                fo = {cc: v / tot_o for cc, v in others.items() if v > 0} if tot_o > 0.3 else {}
+                fo = {cc: v / max(tot_o, FOCUS_MIN) for cc, v in others.items() if v > 0} if tot_o > 0.3 else {}
                 a1o = {}
                 if a1w:
                     own = Counter()
@@ -444,7 +452,7 @@ class Geoparser(RecognitionMixin):
                 if m.best is None and (ms < 0.95 or m.strength < 2):
                     m.dist = []  # a declined sound-alike says nothing about where the others are
             if it < N_IT - 1:
-                weights = Counter()
+                weights = Counter({cc: CUE_VOTE * share for cc, share in cues.items()})
                 seen_q = Counter()
                 anchor_set = {}
                 for m in ments:
