@@ -175,3 +175,25 @@ def test_country_beside_states_that_do_not_hold_its_homonym(nlp, geoparser):
     text = "Farmers in California, Oregon, Arizona and Texas depend on workers from Mexico. U.S. officials said so."
     ps = _places(nlp, geoparser, text)
     assert _first(ps, "Mexico").country_code == "MX"
+
+
+def test_county_inside_a_body_name_with_a_particle(nlp, geoparser):
+    # "DeSoto Parish" is GeoNames' "De Soto Parish"; the parish makes Mansfield the Louisiana town
+    text = ("Mansfield Mayor Curtis McCoy named an aide. Jones served on the DeSoto Parish Police Jury "
+            "before moving to Shreveport. The Mansfield aldermen were not told.")
+    ps = _places(nlp, geoparser, text)
+    assert _first(ps, "DeSoto Parish").admin1 == "Louisiana"
+    assert _first(ps, "Mansfield").admin1 == "Louisiana"
+
+
+def test_constituent_country_is_not_a_small_town(nlp, geoparser):
+    ps = _places(nlp, geoparser, "The temple in Los Angeles was modelled on a church in England. "
+                                 "Glendale and Burbank followed.")
+    p = _first(ps, "England")
+    assert p.country_code == "GB" and p.feature_code == "ADM1", p
+
+
+def test_direction_abbreviation_before_a_place(nlp, geoparser):
+    ps = _places(nlp, geoparser, "A man was shot in W. Phila. on Sunday night, Pennsylvania police said.")
+    p = [x for x in ps if "Phila" in x.text][0]
+    assert p.name == "Philadelphia" and p.admin1 == "Pennsylvania", p

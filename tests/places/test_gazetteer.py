@@ -89,3 +89,12 @@ def test_ruler_names(gaz):
     assert d.get("Syria") == "GPE" and d.get("Eastern Ghouta") == "LOC" and d.get("Idlib") == "GPE"
     assert "Rukban camp" in d
     assert "South" not in d and "Central" not in d
+
+
+def test_name_particles_spaced_either_way(gaz):
+    from marsad.places.normalize import spacing_variants
+    assert "de soto parish" in spacing_variants("desoto parish")
+    assert spacing_variants("la salle county") == ["lasalle county"]
+    assert spacing_variants("deir zor") == []
+    assert any(e.admin1 == "Louisiana" and e.feature_code == "ADM2" for e in gaz.lookup("DeSoto Parish"))
+    assert any(e.admin1 == "Illinois" for e in gaz.lookup("Du Page County"))
