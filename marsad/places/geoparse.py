@@ -24,6 +24,25 @@ from marsad.places.recognise import (_ABBR_FULL, _ABBR_HEAD, _ORG_AFTER, Recogni
 from marsad.records import GazetteerEntry, Place
 
 
+def _level(m: _Mention) -> Optional[str]:
+    """The level of a name's likeliest reading on priors: "country", "state", "capital" or None."""
+    if not m.cands:
+        return None
+    s, row = max(m.cands, key=lambda c: c[0] * 4.0 + prior(c[1][7], c[1][11] or 0, c[1][12]) * 0.7)
+    if s < 0.95:
+        return None
+    if row[7] in COUNTRY_CODES:
+        return "country"
+    return "state" if row[7] == "ADM1" else "capital" if row[7] == "PPLC" else None
+
+
+def _peers(a: _Mention, b: _Mention) -> bool:
+    """Are two names in a row list items of one level rather than a place and its parent?
+    ("Moscow, Kiev, Minsk", "Missouri, New York, North Carolina"; but "Paris, Texas")"""
+    la = _level(a)
+    return la is not None and la == _level(b)
+
+
 def _row_entry(gaz: Gazetteer, row) -> GazetteerEntry:
     return gaz._row_to_entry(row)
 
@@ -258,7 +277,7 @@ class Geoparser(RecognitionMixin):
             if a.demonym_gid is not None or b.demonym_gid is not None:
                 continue
             between = text[a.end:b.start]
-            if _is_link(between):
+            if _is_link(between) and not _peers(a, b):
                 a.parent = b
                 a.strong_link = "(" in between
         # pass 1: priors only -> country focus (ambiguous names spread their weight over countries;
