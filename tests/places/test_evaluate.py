@@ -57,8 +57,8 @@ def test_eval_gate_lgl(nlp, geoparser):
     assert r["acc161_of_found"] >= LGL_FLOOR["acc161_of_found"], r
 
 
-# measured 2026-11-26 (clusters, unlisted towns of a state, person names, parts of places, big cities):
-# GWN[:60] recall 0.871, acc161_of_found 0.926; lgl[:150] recall 0.889, acc 0.901 (full files through the
-# pipeline, `marsad eval geoparse`: GWN recall 0.881 / acc 0.933, LGL recall 0.905 / acc 0.895)
+# measured 2026-11-26, session 4 (writing cues, particle spacing, list items, natural features):
+# GWN[:60] recall 0.868, acc161_of_found 0.923; lgl[:150] recall 0.890, acc 0.915 (full files through the
+# pipeline, `marsad eval geoparse`: GWN recall 0.880 / acc 0.934, LGL recall 0.905 / acc 0.901)
 GWN_FLOOR = {"recall": 0.86, "acc161_of_found": 0.905}
-LGL_FLOOR = {"recall": 0.87, "acc161_of_found": 0.885}
+LGL_FLOOR = {"recall": 0.87, "acc161_of_found": 0.90}
