@@ -271,7 +271,6 @@ class Geoparser(RecognitionMixin):
         if not ments:
             return []
         _share_base_names(ments)
-        cues = locale_cues(text)
         # parent context: "X, Y" and "X in Y"
         for a, b in zip(ments, ments[1:]):
             if a.demonym_gid is not None or b.demonym_gid is not None:
@@ -283,9 +282,9 @@ class Geoparser(RecognitionMixin):
         # pass 1: priors only -> country focus (ambiguous names spread their weight over countries;
         # a name repeated in the document counts little more than once)
         seen_q: Counter = Counter()
-        weights: Counter = Counter()
-        for cc, share in cues.items():  # where the story is written from: a weak vote (places/locale.py)
-            weights[cc] += CUE_VOTE * share
+        # where the story is written from is a weak vote of its own (places/locale.py)
+        cue_votes = {cc: CUE_VOTE * share for cc, share in locale_cues(text).items()}
+        weights: Counter = Counter(cue_votes)
         for m in ments:
             qk = m.query.lower()
             seen_q[qk] += 1
@@ -357,7 +356,8 @@ class Geoparser(RecognitionMixin):
                 same_q = same_query.get(m.query.lower(), (m,))
                 others = {cc: w - sum(x.contrib.get(cc, 0.0) for x in same_q) for cc, w in weights.items()}
                 tot_o = sum(v for v in others.values() if v > 0)
-                fo = {cc: v / max(tot_o, FOCUS_MIN) for cc, v in others.items() if v > 0} if tot_o > 0.3 else {}
+                fo = ({cc: v / max(tot_o, FOCUS_MIN) for cc, v in others.items() if v > 0}
+                      if tot_o > 0.3 else {})
                 a1o = {}
                 if a1w:
                     own = Counter()
@@ -392,7 +392,8 @@ class Geoparser(RecognitionMixin):
                     # ("China", "Mexico", "Atlantic") unless the text says so ("China, Texas")
                     big = [t for t in scored if t[1][0] >= 0.95 and (
                         t[1][1][7] in COUNTRY_CODES or t[1][1][7] in ("CONT", "OCN", "SEA")
-                        or t[1][1][1] in CONSTITUENT_COUNTRIES or BIG_ADM1 and t[1][1][7] == "ADM1" and t[1][0] >= 1.0 and (t[1][1][11] or 0) > 0
+                        or t[1][1][1] in CONSTITUENT_COUNTRIES
+                        or BIG_ADM1 and t[1][1][7] == "ADM1" and t[1][0] >= 1.0 and (t[1][1][11] or 0) > 0
                         and t[1][1][5] == scored[0][1][1][5])]
                     cap = BIG_TOWN_VS_STATE if big and big[0][1][1][7] == "ADM1" else BIG_TOWN
                     top_row = scored[0][1][1]
@@ -471,7 +472,7 @@ class Geoparser(RecognitionMixin):
                 if m.best is None and (ms < 0.95 or m.strength < 2):
                     m.dist = []  # a declined sound-alike says nothing about where the others are
             if it < N_IT - 1:
-                weights = Counter({cc: CUE_VOTE * share for cc, share in cues.items()})
+                weights = Counter(cue_votes)
                 seen_q = Counter()
                 anchor_set = {}
                 for m in ments:
