@@ -197,3 +197,17 @@ def test_direction_abbreviation_before_a_place(nlp, geoparser):
     ps = _places(nlp, geoparser, "A man was shot in W. Phila. on Sunday night, Pennsylvania police said.")
     p = [x for x in ps if "Phila" in x.text][0]
     assert p.name == "Philadelphia" and p.admin1 == "Pennsylvania", p
+
+
+def test_names_of_one_level_in_a_row_are_a_list(nlp, geoparser):
+    # "Moscow, Kiev": two capitals in a list, not Moscow inside Ukraine (which would decline Moscow)
+    ps = _places(nlp, geoparser, "The airline will fly between New York and Moscow, Kiev, Minsk and Riga next year.")
+    p = _first(ps, "Moscow")
+    assert p.country_code == "RU" and p.geonameid is not None, p
+
+
+def test_seas_lakes_and_rivers_news_names(nlp, geoparser):
+    ps = _places(nlp, geoparser, "Ships crossed the Caribbean and Lake Ontario; fighting spread along the Orontes River.")
+    assert _first(ps, "Caribbean").feature_code == "SEA"
+    assert _first(ps, "Lake Ontario").feature_code == "LK"
+    assert _first(ps, "Orontes River").country_code == "SY"
