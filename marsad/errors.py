@@ -2,7 +2,9 @@
 
     MarsadError
     ├── InputError          [M001] a file or document cannot be read (names the file)
-    │   └── EncodingError   [M002] bytes that cannot be decoded or repaired
+    │   ├── EncodingError   [M002] bytes that cannot be decoded or repaired
+    │   ├── BinaryInputError [M003] the data is not text (PDF, image, archive, random bytes)
+    │   └── LimitError      [M004] over an input limit (document size, batch, line length, HTML depth)
     ├── ConfigError         [M010] bad option or setting
     ├── GazetteerError      [M020] gazetteer missing, corrupt or a bad import file
     ├── KnowledgeBaseError  [M030] an actor file is malformed or conflicts
@@ -41,3 +43,13 @@ class KnowledgeBaseError(MarsadError):
 
 class StoreError(MarsadError):
     code = "M040"
+
+
+class BinaryInputError(InputError):
+    """[M003] the data is not text (a PDF, an image, an archive, random bytes)."""
+    code = "M003"
+
+
+class LimitError(InputError):
+    """[M004] a document, line, batch or HTML page is over one of marsad's input limits."""
+    code = "M004"

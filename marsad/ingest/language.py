@@ -39,19 +39,26 @@ def detect_language(text: str, sample: int = 4000) -> str:
     if len(letters) < 20:
         return "en" if letters else "und"
     counts: dict[str, int] = {}
+    latin = 0
     for c in letters[:3000]:
         if ord(c) < 0x250:
+            latin += 1
             continue
         name = unicodedata.name(c, "")
         for key, code in _SCRIPTS:
             if name.startswith(key) or (key == "CJK" and "CJK" in name):
                 counts[code] = counts.get(code, 0) + 1
                 break
+    # Latin-script words only: stray bytes decoded as other scripts neither add nor split words
+    words = [w.lower() for w in _WORD.findall(s) if all(ord(c) < 0x250 for c in w)]
+    en_share = sum(w in _STOPSETS["en"] for w in words) / len(words) if len(words) >= 8 else 0.0
     if counts:
         code, n = max(counts.items(), key=lambda kv: kv[1])
-        if n > 0.3 * len(letters[:3000]):
+        # another script decides when it has most of the letters, or a good share of them in a
+        # text whose Latin part does not read as English: a few stray characters decoded from bad
+        # bytes cannot outvote an English text
+        if n > latin or (n > 0.3 * len(letters[:3000]) and en_share < 0.08):
             return code
-    words = [w.lower() for w in _WORD.findall(s)]
     if len(words) < 8:
         return "en"
     scores = {lang: sum(w in st for w in words) / len(words) for lang, st in _STOPSETS.items()}

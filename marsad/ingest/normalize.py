@@ -56,17 +56,33 @@ def _fix_mojibake(text: str) -> tuple[str, bool]:
     return fixed, fixed != text
 
 
+# Characters that are never text: C0 controls but tab and line ends, DEL, C1 controls, lone
+# surrogates (from JSON "\ud800" escapes or undecodable bytes) and the non-characters U+FFFE/FFFF.
+# Vertical tab and form feed (page breaks in text extracted from PDFs) become line ends.
+_CONTROL_CHARS = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_PAGE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+
+
 def repair_text(text: str) -> tuple[str, list[str]]:
-    """Return (repaired text, warnings about what was repaired)."""
+    """Return (repaired text, warnings about what was repaired).
+
+    NUL bytes and control characters are dropped, not replaced, so the words around them stay
+    whole ("Idl\\x00ib" is "Idlib"); the repaired text is the document text, and every offset
+    marsad reports indexes it."""
     warnings: list[str] = []
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\x00" in text:
+        warnings.append(f"removed {text.count(chr(0))} NUL byte(s)")
         text = text.replace("\x00", "")
-        warnings.append("removed NUL bytes")
     text, fixed = _fix_mojibake(text)
     if fixed:
         warnings.append("repaired mojibake (UTF-8 read as cp1252/latin-1)")
+    text = text.translate(_PAGE_BREAKS)
+    n_control = len(_CONTROL_CHARS.findall(text))
+    if n_control:
+        text = _CONTROL_CHARS.sub("", text)
+        warnings.append(f"removed {n_control} control character(s)")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     return text, warnings

@@ -21,7 +21,8 @@ from datetime import date as _date
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
-from marsad.errors import InputError
+from marsad.errors import InputError, LimitError
+from marsad.ingest import encoding
 from marsad.ingest.normalize import repair_text
 from marsad.records import InputDocument
 
@@ -29,7 +30,6 @@ log = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".json", ".csv", ".tsv",
                       ".rss", ".atom", ".xml"}
-csv.field_size_limit(2**31 - 1)
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,26 @@ Item = Union[InputDocument, ReadFailure]
 
 
 @dataclass(frozen=True)
+class Limits:
+    """Input limits; going over one is a clear error naming the file (and line) and the limit.
+
+    A single-document file (text, HTML, stdin) may hold ``max_document_bytes``; a batch file
+    (JSONL, JSON, CSV/TSV, RSS/Atom) ``max_batch_bytes`` and ``max_batch_documents`` documents (the
+    documents after the limit are not read, and the failure says from which line to split the
+    file); one JSONL line or CSV row ``max_line_chars`` characters (that record fails, the others
+    are read). HTML elements may nest :data:`HTML_MAX_DEPTH` deep: that is lxml's own limit, past
+    which it would silently cut the page, so a deeper page fails with a clear error instead."""
+
+    max_document_bytes: int = 20 * 2**20
+    max_batch_bytes: int = 2**30
+    max_batch_documents: int = 1_000_000
+    max_line_chars: int = 10_000_000
+
+
+HTML_MAX_DEPTH = 255  # libxml2's limit without XML_PARSE_HUGE (html and body included)
+
+
+@dataclass(frozen=True)
 class ReadOptions:
     date: Optional[str] = None  # --date, YYYY-MM-DD
     source: Optional[str] = None  # --source
@@ -51,24 +71,23 @@ class ReadOptions:
     date_column: Optional[str] = None
     id_column: Optional[str] = None
     title_column: Optional[str] = None
+    limits: Limits = Limits()
 
 
 def decode_bytes(data: bytes, origin: str) -> tuple[str, list[str]]:
-    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 with a warning."""
-    warnings: list[str] = []
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            try:
-                text = data.decode("cp1252")
-            except UnicodeDecodeError:
-                text = data.decode("latin-1")
-            warnings.append(f"{origin}: not valid UTF-8; decoded as cp1252/latin-1")
+    """Decode and repair file bytes (:mod:`marsad.ingest.encoding`): (text, warnings).
+
+    Raises :class:`~marsad.errors.BinaryInputError` when the bytes are not text."""
+    text, warnings = encoding.decode_bytes(data, origin)
     text, w = repair_text(text)
     return text, warnings + [f"{origin}: {x}" for x in w]
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
+    size = path.stat().st_size
+    if size > limit:
+        raise LimitError(f"{path}: {size:,} bytes is over the limit of {limit:,} bytes for one file; skipped")
+    return path.read_bytes()
 
 
 def parse_date_value(value) -> Optional[str]:
@@ -131,12 +150,26 @@ def date_from_filename(path: Path) -> Optional[str]:
 
 
 def read_text_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
-    text, warnings = decode_bytes(path.read_bytes(), str(path))
+    text, warnings = decode_bytes(_read_bytes(path, opts.limits.max_document_bytes), str(path))
     yield _doc(text, str(path), opts, warnings, date=date_from_filename(path))
+
+
+def html_depth_exceeded(html: str) -> bool:
+    """True when elements nest deeper than lxml parses (it would silently cut the page there)."""
+    from lxml import etree
+    parser = etree.HTMLParser()
+    try:
+        etree.fromstring(html, parser)
+    except (etree.LxmlError, ValueError):
+        return False  # unparseable pages are reported by the extraction itself
+    return any("Excessive depth" in e.message for e in parser.error_log)
 
 
 def html_to_document(html: str, origin: str, opts: ReadOptions, warnings: list[str], url=None) -> Item:
     import trafilatura
+    if html_depth_exceeded(html):
+        return ReadFailure(origin, "html_depth", f"{origin}: HTML elements nested more than "
+                           f"{HTML_MAX_DEPTH} deep (the HTML parser's limit); skipped")
     try:
         res = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                           include_tables=False, favor_recall=True)
@@ -152,7 +185,7 @@ def html_to_document(html: str, origin: str, opts: ReadOptions, warnings: list[s
 
 
 def read_html_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
-    html, warnings = decode_bytes(path.read_bytes(), str(path))
+    html, warnings = decode_bytes(_read_bytes(path, opts.limits.max_document_bytes), str(path))
     item = html_to_document(html, str(path), opts, warnings)
     if isinstance(item, InputDocument) and item.date_origin != "metadata" and date_from_filename(path):
         from dataclasses import replace
@@ -179,39 +212,63 @@ def _object_to_doc(obj, origin: str, opts: ReadOptions, warnings: list[str]) -> 
                 source=obj.get("source"), url=obj.get("url"))
 
 
+def _batch_full(origin: str, n: int, where: str, limits: Limits) -> ReadFailure:
+    return ReadFailure(origin, "batch_limit", f"{origin}: more than {limits.max_batch_documents:,} documents in "
+                       f"one file; the rest, from {where}, was not read: split the file there")
+
+
 def read_jsonl_text(text: str, origin: str, opts: ReadOptions) -> Iterator[Item]:
     # JSON Lines are separated by "\n" only: str.splitlines() would also split inside a record at
     # U+2028/U+2029 or a form feed, which JSON allows unescaped in strings
+    lim = opts.limits
+    n_docs = 0
     for n, line in enumerate(text.split("\n"), 1):
         line = line.rstrip("\r")
         if not line.strip():
             continue
         where = f"{origin}:{n}"
+        if n_docs >= lim.max_batch_documents:
+            yield _batch_full(origin, n_docs, f"line {n}", lim)
+            return
+        n_docs += 1
+        if len(line) > lim.max_line_chars:
+            yield ReadFailure(where, "line_too_long", f"{where}: line of {len(line):,} characters is over the limit "
+                              f"of {lim.max_line_chars:,}; skipped")
+            continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield ReadFailure(where, "json", f"{where}: invalid JSON ({exc.msg} at column {exc.colno})")
             continue
+        except RecursionError:
+            yield ReadFailure(where, "json", f"{where}: JSON nested too deeply")
+            continue
         yield _object_to_doc(obj, where, opts, [])
 
 
 def read_jsonl_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
-    text, warnings = decode_bytes(path.read_bytes(), str(path))
+    text, warnings = decode_bytes(_read_bytes(path, opts.limits.max_batch_bytes), str(path))
     for w in warnings:
         log.warning(w)
     yield from read_jsonl_text(text, str(path), opts)
 
 
 def read_json_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
-    text, warnings = decode_bytes(path.read_bytes(), str(path))
+    text, warnings = decode_bytes(_read_bytes(path, opts.limits.max_batch_bytes), str(path))
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
         # Many "json" exports are really JSON lines.
         yield from read_jsonl_text(text, str(path), opts)
         return
+    except RecursionError:
+        yield ReadFailure(str(path), "json", f"{path}: JSON nested too deeply")
+        return
     items = data if isinstance(data, list) else [data]
     for i, obj in enumerate(items):
+        if i >= opts.limits.max_batch_documents:
+            yield _batch_full(str(path), i, f"item {i}", opts.limits)
+            return
         yield _object_to_doc(obj, f"{path}[{i}]", opts, warnings)
 
 
@@ -239,10 +296,18 @@ def _pick(fields: list[str], wanted: Optional[str], candidates, origin: str, wha
 
 
 def read_csv_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
-    text, warnings = decode_bytes(path.read_bytes(), str(path))
+    text, warnings = decode_bytes(_read_bytes(path, opts.limits.max_batch_bytes), str(path))
+    lim = opts.limits
     delim = "\t" if path.suffix.lower() == ".tsv" else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delim)
-    fields = reader.fieldnames or []
+    old_limit = csv.field_size_limit(lim.max_line_chars)
+    try:
+        fields = reader.fieldnames or []
+    except csv.Error as exc:
+        yield ReadFailure(str(path), "csv", f"{path}: cannot read the header row ({exc})")
+        return
+    finally:
+        csv.field_size_limit(old_limit)
     try:
         tcol = _pick(fields, opts.text_column, _TEXT_COLS, str(path), "text", required=True)
         dcol = _pick(fields, opts.date_column, _DATE_COLS, str(path), "date")
@@ -251,8 +316,31 @@ def read_csv_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
     except InputError as exc:
         yield ReadFailure(str(path), "csv", exc.message)
         return
-    for n, row in enumerate(reader, 2):
-        where = f"{path}:{n}"
+    rows = iter(reader)
+    n_docs = 0
+    while True:
+        where = f"{path}:{reader.line_num + 1}"
+        old_limit = csv.field_size_limit(lim.max_line_chars)  # a process-wide setting: restored below
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # a field over the limit, a bad quote: this row fails, the rest is read
+            code = "line_too_long" if "field larger" in str(exc) else "csv"
+            yield ReadFailure(where, code, f"{where}: {exc} (limit {lim.max_line_chars:,} characters); row skipped"
+                              if code == "line_too_long" else f"{where}: cannot read the row ({exc})")
+            continue
+        finally:
+            csv.field_size_limit(old_limit)
+        if n_docs >= lim.max_batch_documents:
+            yield _batch_full(str(path), n_docs, f"line {where.rsplit(':', 1)[1]}", lim)
+            return
+        n_docs += 1
+        size = sum(len(v) for v in row.values() if isinstance(v, str))
+        if size > lim.max_line_chars:
+            yield ReadFailure(where, "line_too_long", f"{where}: row of {size:,} characters is over the limit of "
+                              f"{lim.max_line_chars:,}; skipped")
+            continue
         body, w = repair_text(row.get(tcol) or "")
         yield _doc(body, where, opts, w, doc_id=(row.get(icol) or None) if icol else None,
                    title=row.get(hcol) if hcol else None, date=row.get(dcol) if dcol else None,
@@ -264,6 +352,10 @@ def _local(tag: str) -> str:
 
 
 def read_feed_text(text: str, origin: str, opts: ReadOptions) -> Iterator[Item]:
+    if _ENTITY_DECL.search(text):
+        # entity declarations are how XML bombs ("billion laughs", external entities) work; feeds need none
+        yield ReadFailure(origin, "xml", f"{origin}: XML with entity declarations (<!ENTITY>) is not accepted")
+        return
     try:
         root = ET.fromstring(text.encode("utf-8"))
     except ET.ParseError as exc:
@@ -279,6 +371,9 @@ def read_feed_text(text: str, origin: str, opts: ReadOptions) -> Iterator[Item]:
             feed_title = (el.text or "").strip() or None
             break
     for i, it in enumerate(items):
+        if i >= opts.limits.max_batch_documents:
+            yield _batch_full(origin, i, f"item {i + 1}", opts.limits)
+            return
         fields: dict[str, str] = {}
         for ch in it:
             name = _local(ch.tag)
@@ -302,6 +397,9 @@ def read_feed_text(text: str, origin: str, opts: ReadOptions) -> Iterator[Item]:
                    source=feed_title, url=fields.get("link"))
 
 
+_ENTITY_DECL = re.compile(r"<!ENTITY", re.I)
+
+
 def _strip_html(fragment: str) -> str:
     from html import unescape
     txt = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", fragment)
@@ -311,7 +409,7 @@ def _strip_html(fragment: str) -> str:
 
 
 def read_feed_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
-    text, warnings = decode_bytes(path.read_bytes(), str(path))
+    text, warnings = decode_bytes(_read_bytes(path, opts.limits.max_batch_bytes), str(path))
     yield from read_feed_text(text, str(path), opts)
 
 
@@ -322,9 +420,21 @@ _READERS = {".txt": read_text_file, ".text": read_text_file, ".md": read_text_fi
             ".rss": read_feed_file, ".atom": read_feed_file, ".xml": read_feed_file}
 
 
+_CODES = {"M002": "encoding", "M003": "binary", "M004": "too_large"}
+
+
 def read_stdin(opts: ReadOptions, stream=None) -> Iterator[Item]:
     stream = stream or sys.stdin.buffer
-    text, warnings = decode_bytes(stream.read(), "<stdin>")
+    limit = opts.limits.max_batch_bytes
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        yield ReadFailure("<stdin>", "too_large", f"<stdin>: more than {limit:,} bytes; nothing read")
+        return
+    try:
+        text, warnings = decode_bytes(data, "<stdin>")
+    except InputError as exc:
+        yield ReadFailure("<stdin>", _CODES.get(exc.code, "input"), exc.message)
+        return
     head = text.lstrip()[:200]
     if head.startswith("{"):
         yield from read_jsonl_text(text, "<stdin>", opts)
@@ -332,6 +442,9 @@ def read_stdin(opts: ReadOptions, stream=None) -> Iterator[Item]:
         yield from read_feed_text(text, "<stdin>", opts)
     elif head.lower().startswith(("<!doctype html", "<html")):
         yield html_to_document(text, "<stdin>", opts, warnings)
+    elif len(data) > opts.limits.max_document_bytes:
+        yield ReadFailure("<stdin>", "too_large", f"<stdin>: {len(data):,} bytes of plain text is over the limit "
+                          f"of {opts.limits.max_document_bytes:,} bytes for one document; nothing read")
     else:
         yield _doc(text, "<stdin>", opts, warnings)
 
@@ -360,6 +473,8 @@ def read_path(path: Union[str, Path], opts: ReadOptions = ReadOptions()) -> Iter
         reader = read_text_file  # an unknown suffix given explicitly: treat as text
     try:
         yield from reader(p, opts)
+    except InputError as exc:  # not text, or over a limit: this file fails, the others are read
+        yield ReadFailure(str(p), _CODES.get(exc.code, "input"), exc.message)
     except OSError as exc:
         yield ReadFailure(str(p), "io", f"{p}: cannot read ({exc.strerror or exc})")
 
