@@ -64,18 +64,24 @@ def cmd_extract(args) -> int:
 
 
 def _db_path(args):
-    from marsad.paths import default_db_path
-    return args.db or default_db_path()
+    """--db, else $MARSAD_DB, else the default SQLite file: a path or a postgresql:// URL."""
+    from marsad.store import store_target
+    return store_target(args.db)
+
+
+def _db_label(target: str) -> str:
+    from marsad.store.postgres import _redact
+    return _redact(target)
 
 
 def cmd_ingest(args) -> int:
     from marsad.output.formats import write_documents
-    from marsad.store import Store, StoreStats
+    from marsad.store import StoreStats, open_store
     stats = StoreStats()
     args._failed = 0
     shown = []
     t0 = time.perf_counter()
-    with Store(_db_path(args)) as store:
+    with open_store(_db_path(args)) as store:
         for d, res in _results(args):
             if res.error is not None:
                 stats.failed += 1
@@ -96,18 +102,21 @@ def cmd_ingest(args) -> int:
     if args.format != "none":
         write_documents(shown, args.format or "table", sys.stdout)
     print(f"ingested {stats.added} new document(s) with {stats.events} event(s); {stats.skipped} already stored; "
-          f"{stats.failed} failed; store {_db_path(args)} now holds {counts['documents']} document(s), "
+          f"{stats.failed} failed; store {_db_label(_db_path(args))} now holds {counts['documents']} document(s), "
           f"{counts['incidents']} incident(s) [{time.perf_counter() - t0:.1f}s]", file=sys.stderr)
     return 1 if stats.failed else 0
 
 
 def cmd_events(args) -> int:
     from marsad.output.formats import write_documents
-    from marsad.store import Store
+    from marsad.store import Filters, open_store
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
-    with Store(_db_path(args)) as store:
-        rows = list(store.incidents(country=args.country, event_type=args.type, since=args.since, until=args.until,
-                                    acled_only=args.acled_only, limit=args.limit))
+    filters = Filters(country=args.country, admin1=args.admin1, event_type=args.type, actor=args.actor,
+                      since=_iso_date(args.since, "--since"), until=_iso_date(args.until, "--until"),
+                      bbox=_bbox(args.bbox), min_fatalities=args.min_fatalities, acled_only=args.acled_only,
+                      limit=args.limit)
+    with open_store(_db_path(args)) as store:
+        rows = list(store.incidents(filters))
     if fmt == "table":
         # group the incidents as pseudo-documents for the human table
         write_documents([{"doc_id": "store", "title": f"{len(rows)} incident(s)", "publication_date": None,
@@ -115,6 +124,29 @@ def cmd_events(args) -> int:
     else:
         write_documents(rows, fmt, sys.stdout)
     return 0
+
+
+def _iso_date(value: Optional[str], option: str) -> Optional[str]:
+    if value is None:
+        return None
+    from datetime import date
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise MarsadError(f"{option} {value!r}: expected YYYY-MM-DD")
+
+
+def _bbox(value: Optional[str]):
+    """ "W,S,E,N" in degrees (GeoJSON's order) -> a tuple of floats."""
+    if value is None:
+        return None
+    try:
+        w, s, e, n = (float(x) for x in value.split(","))
+    except ValueError:
+        raise MarsadError(f"--bbox {value!r}: expected WEST,SOUTH,EAST,NORTH in degrees, e.g. 35.5,32.3,42.4,37.3")
+    if not (-90 <= s <= n <= 90 and -180 <= w <= 180 and -180 <= e <= 180):
+        raise MarsadError(f"--bbox {value!r}: latitudes must lie in -90..90 with SOUTH <= NORTH, longitudes in -180..180")
+    return (w, s, e, n)
 
 
 def cmd_eval(args) -> int:
@@ -192,6 +224,10 @@ def _add_input_args(p):
                    help="progress bar on stderr (default: when stderr is a terminal)")
 
 
+DB_HELP = ("SQLite file or postgresql://user:password@host:port/dbname URL (default: $MARSAD_DB, else "
+           "marsad.sqlite in the user data dir or $MARSAD_HOME)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="marsad", description="News text to ACLED-compatible, geocoded conflict event records.")
     ap.add_argument("--version", action="version", version=f"marsad {__version__}")
@@ -205,14 +241,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="extract and store documents and events in the embedded database")
     _add_input_args(p)
-    p.add_argument("--db", help="SQLite database (default: marsad.sqlite in the user data dir or $MARSAD_HOME)")
+    p.add_argument("--db", help=DB_HELP)
     p.add_argument("--format", choices=FORMATS + ("none",), default="table", help="how to print what was ingested")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("events", help="list, filter and export stored incidents")
-    p.add_argument("--db")
+    p.add_argument("--db", help=DB_HELP)
     p.add_argument("--country", help="country name or ISO3 code")
+    p.add_argument("--admin1", help="first-level administrative unit (governorate, state, province)")
     p.add_argument("--type", help="ACLED event type, sub-event type or PLOVER class")
+    p.add_argument("--actor", help="actor1 or actor2 containing this text (case-insensitive)")
+    p.add_argument("--bbox", metavar="W,S,E,N", help="bounding box in degrees: west,south,east,north")
+    p.add_argument("--min-fatalities", type=int, metavar="N", help="incidents with at least N fatalities")
     p.add_argument("--since", help="first event date, YYYY-MM-DD")
     p.add_argument("--until", help="last event date, YYYY-MM-DD")
     p.add_argument("--acled-only", action="store_true", help="only events within ACLED's scope")

@@ -28,3 +28,47 @@ def shared():
 def pipeline():
     from marsad.pipeline import Pipeline
     return Pipeline()
+
+
+# ---------------------------------------------------------------------------- stores
+# Every test that touches the store runs on SQLite and on PostgreSQL. The PostgreSQL server is a
+# real one, started once per test session from the `pgserver` package (a test extra) in a
+# temporary folder; each test gets a database of its own.
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory):
+    try:
+        import pgserver  # noqa: F401
+        import psycopg  # noqa: F401
+    except ImportError as exc:
+        pytest.skip(f"PostgreSQL tests need the test extras (pgserver, psycopg): {exc}")
+    import pgserver
+    # a short path: the server's Unix socket lives in the data folder (107-byte limit)
+    data = Path(tempfile.mkdtemp(prefix="marsad-pg-")) / "data"
+    srv = pgserver.get_server(data, cleanup_mode="delete")
+    yield srv
+    srv.cleanup()
+
+
+_db_counter = iter(range(1, 10**6))
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """The URL of a fresh, empty PostgreSQL database on the session's server."""
+    import psycopg
+    name = f"marsad_test_{os.getpid()}_{next(_db_counter)}"
+    base = pg_server.get_uri()
+    with psycopg.connect(base, autocommit=True) as c:
+        c.execute(f"CREATE DATABASE {name}")
+    yield base.replace("/postgres?", f"/{name}?", 1)
+    with psycopg.connect(base, autocommit=True) as c:
+        c.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """A fresh store's path or URL, once for SQLite and once for PostgreSQL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "marsad.sqlite")
+    return request.getfixturevalue("pg_url")

@@ -75,8 +75,8 @@ def test_bad_input_reported_by_name(tmp_path):
     assert p.returncode == 2 and "--date" in p.stderr
 
 
-def test_ingest_idempotent_and_events_export(tmp_path):
-    db = tmp_path / "s.sqlite"
+def test_ingest_idempotent_and_events_export(store_url):
+    db = store_url  # a SQLite file, then a PostgreSQL URL
     p = run("ingest", "examples", "--db", str(db))
     assert p.returncode == 0, p.stderr
     assert "ingested 6 new document(s)" in p.stderr
@@ -91,6 +91,16 @@ def test_ingest_idempotent_and_events_export(tmp_path):
     p = run("events", "--db", str(db), "--since", "2020-01-01", "--until", "2020-12-31", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(p.stdout)))
     assert rows and all("2020-01-01" <= r["event_date"] <= "2020-12-31" for r in rows)
+    # the same store through $MARSAD_DB, with the other filters
+    p = run("events", "--format", "jsonl", "--min-fatalities", "1", "--bbox", "2,4,15,14", env={"MARSAD_DB": str(db)})
+    sel = [json.loads(x) for x in p.stdout.splitlines()]
+    assert p.returncode == 0 and sel and len(sel) < len(incs)
+    assert all(i["fatalities"] >= 1 and 4 <= i["latitude"] <= 14 and 2 <= i["longitude"] <= 15 for i in sel)
+    some = next(i for i in incs if i.get("actor1") and i.get("admin1"))
+    p = run("events", "--db", str(db), "--format", "jsonl", "--actor", some["actor1"][:8], "--admin1", some["admin1"])
+    assert some["incident_id"] in [json.loads(x)["incident_id"] for x in p.stdout.splitlines()]
+    p = run("events", "--db", str(db), "--bbox", "1,2,3")
+    assert p.returncode == 2 and "--bbox" in p.stderr
 
 
 def test_validate_command(tmp_path, examples_jsonl):
