@@ -127,6 +127,7 @@ class Pipeline:
         text), and report every offset against the input: body offsets into ``doc.text``, headline
         offsets into the title with ``field="title"``."""
         from marsad.counts import find_casualties
+        from marsad.counts.plausible import screen_casualties
         from marsad.events.assemble import assemble
         from marsad.events.triggers import find_triggers
         from marsad.merge import absorb_followups, merge_events
@@ -142,7 +143,8 @@ class Pipeline:
             # the dateline is when the story was filed, not when anything in it happened
             d0, d1 = dateline.start + len(head), dateline.end + len(head)
             dates = [d for d in dates if not (d.start < d1 and d0 < d.end)]
-        casualties = find_casualties(sdoc)
+        casualties, bad_figures = screen_casualties(find_casualties(sdoc), sdoc.text, len(head))
+        warnings = list(warnings) + _invalid_date_warnings(sdoc.text, len(head)) + bad_figures
         triggers = find_triggers(sdoc)
         text = head + doc.text
         events, tolls = assemble(doc_id=doc.doc_id, text=text, sdoc=sdoc, pub=pub, places=places,
@@ -173,6 +175,16 @@ class Pipeline:
             events=tuple(events), tolls=tuple(tolls),
             places=tuple(places), entities=tuple(entities) + place_entities,
             warnings=tuple(warnings))
+
+
+def _invalid_date_warnings(text: str, n: int) -> list[str]:
+    """Warnings for dates that do not exist ("31 February 2018"), with offsets into the input."""
+    from marsad.time.resolve import invalid_dates
+    out = []
+    for s, e, words, why in invalid_dates(text):
+        where = f"characters {s - n}-{e - n}" if s >= n else f"title characters {s}-{e}"
+        out.append(f"invalid date: {words!r} ({where}) does not exist ({why}); the day is not used")
+    return out
 
 
 def _headline(title: Optional[str], text: str) -> str:

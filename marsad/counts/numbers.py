@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Optional
+from fractions import Fraction
+from typing import Optional, Union
 
 from marsad.records import Quantity
 
@@ -178,10 +179,15 @@ def int_to_words(n: int) -> str:
     raise AssertionError
 
 
-def _digit_value(s: str) -> Optional[float]:
+def _digit_value(s: str) -> Optional[Union[int, Fraction]]:
+    """Exact value of a digit string ("1,200" -> 1200, "1.2" -> 6/5): floats would turn
+    "10000000000000000000000000000" into 9999999999999999583119736832."""
     if not DIGITS_RE.match(s):
         return None
-    return float(s.replace(",", ""))
+    s = s.replace(",", "")
+    if len(s) > 40:  # past any count (and Python's int-parsing limit): a stand-in far beyond belief
+        return 10 ** 40
+    return Fraction(s) if "." in s else int(s)
 
 
 class _Core:

@@ -41,7 +41,7 @@ from typing import Optional, Union
 
 from marsad.records import DateExpr
 
-__all__ = ["find_dates", "resolve_expression", "explicit_date_spans", "MONTHS", "WEEKDAYS", "infer_year", "DATE_PATTERNS"]
+__all__ = ["find_dates", "resolve_expression", "explicit_date_spans", "invalid_dates", "MONTHS", "WEEKDAYS", "infer_year", "DATE_PATTERNS"]
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -126,6 +126,45 @@ def explicit_date_spans(text: str) -> list[tuple[int, int]]:
     for name, rx in DATE_PATTERNS:
         if name in EXPLICIT and any(w in low for w in _PREFILTER[name]):
             out.extend((m.start(), m.end()) for m in rx.finditer(text))
+    return out
+
+
+_DAYED = ("iso", "dmy_num", "range_dm", "range_md", "dmy", "mdy")
+
+
+def invalid_dates(text: str) -> list[tuple[int, int, str, str]]:
+    """Calendar dates written out that do not exist ("31 February 2018", "April 31", "2019-02-29"):
+    (start, end, words, why). They are never resolved as days (:func:`find_dates` skips them and
+    at most reads their month or year); the pipeline reports them in ``warnings``.
+
+    Only days 1-31 of a named or numbered month 1-12 are judged: "0 March" or "45 May" are not
+    dates at all. A numeric date whose day and month may be swapped ("31.02.2018") is judged in
+    both orders and reported only when neither exists. Without a year, 29 February exists."""
+    low = text.lower()
+    out: list[tuple[int, int, str, str]] = []
+    for name, rx in DATE_PATTERNS:
+        if name not in _DAYED or not any(w in low for w in _PREFILTER[name]):
+            continue
+        for m in rx.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e, _, _ in out):
+                continue
+            g = m.groupdict()
+            mon = int(g["m"]) if g.get("m") else _month_num(g["mon"])
+            year = int(g["year"]) if g.get("year") else None
+            if name == "mdy" and g["mon"].lower().rstrip(".") == "may" and not g["mon"][0].isupper():
+                continue
+            for day in (int(g["day"]), int(g["day2"]) if g.get("day2") else None):
+                if day is None or not 1 <= day <= 31 or not 1 <= mon <= 12:
+                    continue
+                last = calendar.monthrange(year or 2000, mon)[1]  # 2000 is a leap year: 29 February exists
+                if day <= last:
+                    continue
+                if name == "dmy_num" and day <= 12 and _safe_date(year or 2000, day, mon) is not None:
+                    continue  # may be month/day
+                when = f"{_MONTH_NAMES[mon - 1]} {year}" if year else _MONTH_NAMES[mon - 1]
+                out.append((m.start(), m.end(), m.group(0), f"{when} has {last} days"))
+                break
+    out.sort()
     return out
 
 
