@@ -39,19 +39,20 @@ def _pipeline():
     return Pipeline()
 
 
-def _results(args):
-    """Yield (contract dict, result) for every input document, reporting failures on stderr."""
+def _processed(args, report_errors: bool = True):
+    """Every input document processed (on --workers processes), in input order; failures are
+    reported on stderr when ``report_errors``."""
+    from marsad.batch import process_items
     from marsad.ingest.readers import read_paths
-    from marsad.output.contract import document_to_dict
-    pipe = _pipeline()
     bar = _progress(None, "extract", args.progress)
-    for res in pipe.process_many(read_paths(args.paths, _read_opts(args))):
+    for p in process_items(read_paths(args.paths, _read_opts(args)), workers=args.workers,
+                           pipeline_factory=_pipeline):
         bar.update(1)
-        d = document_to_dict(res)
-        if res.error is not None:
-            print(f"marsad: {res.error.get('message')}", file=sys.stderr)
+        if p.error is not None:
             args._failed += 1
-        yield d, res
+            if report_errors:
+                print(f"marsad: {p.error.get('message')}", file=sys.stderr)
+        yield p
     bar.close()
 
 
@@ -59,7 +60,7 @@ def cmd_extract(args) -> int:
     from marsad.output.formats import write_documents
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     args._failed = 0
-    write_documents((d for d, _ in _results(args)), fmt, sys.stdout)
+    write_documents((p.doc for p in _processed(args)), fmt, sys.stdout)
     return 1 if args._failed else 0
 
 
@@ -75,36 +76,33 @@ def _db_label(target: str) -> str:
 
 
 def cmd_ingest(args) -> int:
+    from marsad.batch import ingest_processed
     from marsad.output.formats import write_documents
-    from marsad.store import StoreStats, open_store
-    stats = StoreStats()
+    from marsad.store import open_store
+    if args.batch_size < 1:
+        raise MarsadError(f"--batch-size {args.batch_size}: give 1 or more")
     args._failed = 0
-    shown = []
-    t0 = time.perf_counter()
+    shown: list = []
+    keep = shown.append if args.format != "none" else None
+
+    def error(message):
+        print(f"marsad: {message}", file=sys.stderr)
+
     with open_store(_db_path(args)) as store:
-        for d, res in _results(args):
-            if res.error is not None:
-                stats.failed += 1
-                continue
-            try:
-                added = store.add_document(d, res.text)
-            except MarsadError as exc:
-                print(f"marsad: {exc.message}", file=sys.stderr)
-                stats.failed += 1
-                continue
-            if added:
-                stats.added += 1
-                stats.events += len(d["events"])
-                shown.append(d)
-            else:
-                stats.skipped += 1
+        if args.engine == "dask":
+            from marsad.batch.dask_engine import ingest_with_dask
+            summary = ingest_with_dask(args, store, on_error=error, on_added=keep)
+        else:
+            summary = ingest_processed(_processed(args, report_errors=False), store, batch_size=args.batch_size,
+                                       on_error=error, on_added=keep)
         counts = store.counts()
-    if args.format != "none":
+    if shown:
         write_documents(shown, args.format or "table", sys.stdout)
-    print(f"ingested {stats.added} new document(s) with {stats.events} event(s); {stats.skipped} already stored; "
-          f"{stats.failed} failed; store {_db_label(_db_path(args))} now holds {counts['documents']} document(s), "
-          f"{counts['incidents']} incident(s) [{time.perf_counter() - t0:.1f}s]", file=sys.stderr)
-    return 1 if stats.failed else 0
+    print(f"ingested {summary.added} new document(s) with {summary.events} event(s); {summary.skipped} already stored; "
+          f"{summary.errors} failed; store {_db_label(_db_path(args))} now holds {counts['documents']} document(s), "
+          f"{counts['incidents']} incident(s) [{summary.seconds:.1f}s]", file=sys.stderr)
+    print(f"summary: {summary.line()}", file=sys.stderr)
+    return 1 if summary.errors else 0
 
 
 def cmd_events(args) -> int:
@@ -222,6 +220,9 @@ def _add_input_args(p):
     p.add_argument("--title-column", help="CSV/TSV: column with the title")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar on stderr (default: when stderr is a terminal)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="processes to run the pipeline on (each loads the models once); output is in input "
+                        "order and identical to --workers 1")
 
 
 DB_HELP = ("SQLite file or postgresql://user:password@host:port/dbname URL (default: $MARSAD_DB, else "
@@ -243,6 +244,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_args(p)
     p.add_argument("--db", help=DB_HELP)
     p.add_argument("--format", choices=FORMATS + ("none",), default="table", help="how to print what was ingested")
+    p.add_argument("--batch-size", type=int, default=16, metavar="N",
+                   help="documents per transaction: a crash loses at most the batch in progress, and "
+                        "re-running the command stores exactly what is missing")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: --workers processes here; dask: Dask distributed workers (a local cluster "
+                        "of --workers processes, or the cluster of --scheduler)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--shards", metavar="DIR", help="where the Dask engine writes its Parquet shards "
+                   "(default: a new folder under shards/ in the data dir; must be reachable by every worker)")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("events", help="list, filter and export stored incidents")

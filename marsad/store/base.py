@@ -42,6 +42,7 @@ class Outcome:
     status: str
     doc_id: str
     events: int = 0
+    merges: int = 0  # events of the document merged into incidents already stored
     message: Optional[str] = None
 
 
