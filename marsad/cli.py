@@ -108,6 +108,10 @@ def cmd_ingest(args) -> int:
 def cmd_events(args) -> int:
     from marsad.output.formats import write_documents
     from marsad.store import Filters, open_store
+    if getattr(args, "action", None) == "show":
+        return cmd_events_show(args)
+    if getattr(args, "action", None) == "unmerge":
+        return cmd_events_unmerge(args)
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     filters = Filters(country=args.country, admin1=args.admin1, event_type=args.type, actor=args.actor,
                       since=_iso_date(args.since, "--since"), until=_iso_date(args.until, "--until"),
@@ -147,10 +151,35 @@ def _bbox(value: Optional[str]):
     return (w, s, e, n)
 
 
+def cmd_events_show(args) -> int:
+    import json
+    from marsad.output.incident import format_incident
+    from marsad.store import open_store
+    with open_store(_db_path(args)) as store:
+        inc = store.incident(args.incident_id)
+    if inc is None:
+        raise MarsadError(f"no incident {args.incident_id!r} in {_db_label(_db_path(args))}")
+    if args.json:
+        print(json.dumps(inc, indent=1, ensure_ascii=False))
+    else:
+        sys.stdout.write(format_incident(inc))
+    return 0
+
+
+def cmd_events_unmerge(args) -> int:
+    from marsad.store import open_store
+    with open_store(_db_path(args)) as store:
+        ids = store.unmerge(args.incident_id, args.doc_id)
+    print(f"split document {args.doc_id} out of incident {args.incident_id}: its reports now form "
+          f"{', '.join(ids)}; the split is recorded and holds for later ingestion")
+    return 0
+
+
 def cmd_eval(args) -> int:
     import json
     from marsad.eval import run_eval
-    res = run_eval(args.kind, args.file, limit=args.limit, pipeline_factory=_pipeline, progress=args.progress)
+    res = run_eval(args.kind, args.file, limit=args.limit, pipeline_factory=_pipeline, progress=args.progress,
+                   labels=args.labels)
     if args.json:
         print(json.dumps(res, indent=1, ensure_ascii=False))
     else:
@@ -268,11 +297,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--acled-only", action="store_true", help="only events within ACLED's scope")
     p.add_argument("--limit", type=int)
     p.add_argument("--format", choices=FORMATS)
-    p.set_defaults(func=cmd_events)
+    p.set_defaults(func=cmd_events, action=None)
+    esub = p.add_subparsers(dest="action", metavar="{show,unmerge}")
+    q = esub.add_parser("show", help="one incident: its reports, figures by source, revisions and why each report was merged")
+    q.add_argument("incident_id")
+    q.add_argument("--db", default=argparse.SUPPRESS)
+    q.add_argument("--json", action="store_true", help="print the stored record as JSON")
+    q.set_defaults(func=cmd_events)
+    q = esub.add_parser("unmerge", help="split a document's reports out of an incident (recorded: later ingestion keeps it split)")
+    q.add_argument("incident_id")
+    q.add_argument("doc_id")
+    q.add_argument("--db", default=argparse.SUPPRESS)
+    q.set_defaults(func=cmd_events)
 
     p = sub.add_parser("eval", help="score marsad against gold data")
-    p.add_argument("kind", choices=["acled", "fakes", "case", "geoparse"])
+    p.add_argument("kind", choices=["acled", "fakes", "case", "geoparse", "merging"])
     p.add_argument("file")
+    p.add_argument("--labels", help="merging: same-incident groups (default: the FA-KES dev labels shipped with marsad)")
     p.add_argument("--limit", type=int)
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 
-def run_eval(kind: str, path: str, *, limit: Optional[int] = None, pipeline_factory: Callable, progress=None) -> dict:
+def run_eval(kind: str, path: str, *, limit: Optional[int] = None, pipeline_factory: Callable, progress=None,
+             labels: Optional[str] = None) -> dict:
     if kind == "acled":
         from marsad.eval.acled import evaluate_acled
         return evaluate_acled(path, pipeline_factory(), limit=limit, progress=progress)
@@ -18,4 +19,7 @@ def run_eval(kind: str, path: str, *, limit: Optional[int] = None, pipeline_fact
     if kind == "geoparse":
         from marsad.eval.geo import evaluate_geo_file
         return evaluate_geo_file(path, pipeline_factory(), limit=limit)
+    if kind == "merging":
+        from marsad.eval.merging import DEFAULT_LABELS, evaluate_merging
+        return evaluate_merging(path, pipeline_factory(), labels=labels or DEFAULT_LABELS, limit=limit, progress=progress)
     raise ValueError(f"unknown evaluation {kind!r}")

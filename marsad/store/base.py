@@ -14,7 +14,6 @@ placeholders, in the portable subset both databases accept.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -77,6 +76,7 @@ class BaseStore:
         self.label = label
         self._depth = 0  # transaction nesting: 0 = none, 1 = transaction, >1 = savepoints
         self._migrate()
+        self._merge_backfill()
 
     # ------------------------------------------------------------------ plumbing
     def close(self):
@@ -177,7 +177,7 @@ class BaseStore:
                     (doc["doc_id"], h, doc.get("title"), doc.get("source"), doc.get("url"),
                      doc.get("publication_date"), doc.get("language"), origin, text,
                      json.dumps(doc, ensure_ascii=False), _now()))
-                self._add_incidents(doc, h)
+                self._add_incidents(doc, h, text)
         except self.integrity_errors as exc:
             if self.execute("SELECT 1 FROM documents WHERE content_hash = ?", (h,)).fetchone():
                 return Outcome(SKIPPED, doc["doc_id"])  # another writer stored the same text meanwhile
@@ -186,15 +186,38 @@ class BaseStore:
                                                            f"for a different text ({_first_line(exc)})")
         return Outcome(ADDED, doc["doc_id"], events=len(doc.get("events", [])))
 
-    def _add_incidents(self, doc: dict, h: str) -> None:
-        """One incident per event of the document, with the document as its one report."""
-        for ev in doc.get("events", []):
-            inc_id = hashlib.sha256(f"{h}|{ev['event_id']}".encode()).hexdigest()[:16]
-            record = dict(ev, incident_id=inc_id, documents=[doc["doc_id"]], reports=[report_of(doc, ev)])
-            self.write_incident(record)
-            self.execute("INSERT INTO reports (incident_id, doc_id, event_id, event_json) VALUES (?,?,?,?)"
-                         " ON CONFLICT DO NOTHING",
-                         (inc_id, doc["doc_id"], ev["event_id"], json.dumps(ev, ensure_ascii=False)))
+    def _add_incidents(self, doc: dict, h: str, text: str) -> None:
+        """The document's events become reports, merged with the stored reports of the same
+        incidents (``merging.py``); the rest become incidents of their own."""
+        from marsad.store.merging import MergeIndex
+        MergeIndex(self).add_document(doc, h, text)
+
+    def _merge_backfill(self) -> None:
+        """Documents stored before cross-document merging existed get their reports merged now."""
+        from marsad.store.merging import MergeIndex
+        index = MergeIndex(self)
+        for doc_id in index.missing_documents():
+            row = self.execute("SELECT result_json, content_hash, text FROM documents WHERE doc_id = ?",
+                               (doc_id,)).fetchone()
+            if row is not None:
+                with self.transaction():
+                    index.add_document(json.loads(row[0]), row[1], row[2])
+
+    def unmerge(self, incident_id: str, doc_id: str) -> list[str]:
+        """Split ``doc_id``'s reports out of an incident. The split is recorded (``merge_splits``)
+        and holds for every later ingestion. Returns the incidents the document's reports now form."""
+        from marsad.store.merging import MergeIndex
+        inc = self.incident(incident_id)
+        if inc is None:
+            raise StoreError(f"no incident {incident_id!r} in {self.label}")
+        docs = inc.get("documents") or []
+        if doc_id not in docs:
+            raise StoreError(f"incident {inc['incident_id']}: document {doc_id!r} is not one of its reports "
+                             f"({', '.join(docs)})")
+        if len(docs) < 2:
+            raise StoreError(f"incident {inc['incident_id']}: {doc_id!r} is its only document; nothing to split")
+        with self.transaction():
+            return MergeIndex(self).split(inc["incident_id"], doc_id, _now())
 
     def write_incident(self, record: dict) -> None:
         """Insert or update an incident from its record (the output contract's event, plus
@@ -256,7 +279,12 @@ class BaseStore:
             yield json.loads(js)
 
     def incident(self, incident_id: str) -> Optional[dict]:
+        """One incident by id, or by a unique prefix of at least 6 characters; None when absent."""
         row = self.execute("SELECT record_json FROM incidents WHERE incident_id = ?", (incident_id,)).fetchone()
+        if row is None and len(incident_id) >= 6 and incident_id.isalnum():
+            rows = self.execute("SELECT record_json FROM incidents WHERE incident_id LIKE ?",
+                                (incident_id + "%",)).fetchall()
+            row = rows[0] if len(rows) == 1 else None
         return json.loads(row[0]) if row else None
 
     def documents(self) -> Iterator[dict]:

@@ -78,6 +78,28 @@ MIGRATIONS: list[Migration] = [
         CREATE INDEX reports_doc ON reports(doc_id);
         """,
     }),
+    # Cross-document merging (marsad/store/merging.py): each event as a report with its blocking keys,
+    # and the splits users recorded with `marsad events unmerge`. Documents stored before it are
+    # merged when the store is next opened (BaseStore._merge_backfill).
+    Migration("003_cross_document_merging", """
+    CREATE TABLE merge_reports (
+        doc_id TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        iso3 TEXT,
+        date_lo TEXT,
+        date_hi TEXT,
+        mergeable INTEGER NOT NULL,
+        report_json TEXT NOT NULL,
+        event_json TEXT NOT NULL,
+        PRIMARY KEY (doc_id, event_id)
+    );
+    CREATE INDEX merge_reports_block ON merge_reports(iso3, date_lo);
+    CREATE TABLE merge_splits (
+        doc_a TEXT NOT NULL, event_a TEXT NOT NULL, doc_b TEXT NOT NULL, event_b TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (doc_a, event_a, doc_b, event_b)
+    );
+    """),
 ]
 
 

@@ -1,0 +1,95 @@
+"""``marsad eval merging``: pairwise precision and recall of cross-document merging.
+
+Gold: groups of articles that report one incident (``data/fakes_dev_incidents.tsv``, labelled by
+reading the FA-KES dev articles; README "Merging across documents" says how). A gold pair is two
+articles that share a labelled incident. A predicted pair is two articles with a report in one
+stored incident. Only articles the gold file covers (every article of the labelled collection) are
+scored, so precision counts every merge marsad makes among them.
+"""
+from __future__ import annotations
+
+import itertools
+import tempfile
+from pathlib import Path
+from typing import Iterable, Optional
+
+from marsad.errors import InputError
+
+DEFAULT_LABELS = Path(__file__).with_name("data") / "fakes_dev_incidents.tsv"
+
+Pair = tuple[str, str]
+
+
+def load_groups(path=DEFAULT_LABELS) -> list[tuple[str, list[str]]]:
+    """[(incident description, [doc ids])] from a labels file."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip() or line.startswith("#") or line.startswith("incident\t"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 2 or len(parts[1].split()) < 2:
+                raise InputError(f"{path}:{n}: expected 'incident<TAB>two or more ids'")
+            out.append((parts[0], parts[1].split()))
+    return out
+
+
+def pairs_of(groups: Iterable[Iterable[str]]) -> set[Pair]:
+    out = set()
+    for g in groups:
+        for a, b in itertools.combinations(sorted(set(g)), 2):
+            out.add((a, b))
+    return out
+
+
+def score_pairs(predicted: set[Pair], gold: set[Pair]) -> dict:
+    tp = len(predicted & gold)
+    p = tp / len(predicted) if predicted else 1.0
+    r = tp / len(gold) if gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "true_pairs": tp,
+            "predicted_pairs": len(predicted), "gold_pairs": len(gold),
+            "false_merges": sorted(predicted - gold), "missed": sorted(gold - predicted)}
+
+
+def predicted_pairs(incidents: Iterable[dict], scope: Optional[set[str]] = None) -> set[Pair]:
+    groups = []
+    for inc in incidents:
+        docs = [d for d in inc.get("documents") or [] if scope is None or d in scope]
+        groups.append(docs)
+    return pairs_of(groups)
+
+
+def evaluate_merging(path: str, pipeline, *, labels=DEFAULT_LABELS, limit: Optional[int] = None,
+                     progress=None, db: Optional[str] = None) -> dict:
+    """Ingest ``path`` (as ``marsad ingest`` reads it) into a fresh store and score the merges."""
+    from marsad.ingest.readers import ReadOptions, read_paths
+    from marsad.output.contract import document_to_dict
+    from marsad.store import Store
+
+    gold_groups = load_groups(labels)
+    gold = pairs_of(ids for _, ids in gold_groups)
+    tmp = None
+    if db is None:
+        tmp = tempfile.TemporaryDirectory(prefix="marsad-merge-eval-")
+        db = str(Path(tmp.name) / "merge.sqlite")
+    try:
+        docs = []
+        with Store(db) as store:
+            for i, res in enumerate(pipeline.process_many(read_paths([path], ReadOptions()))):
+                if limit is not None and i >= limit:
+                    break
+                if res.error is not None:
+                    continue
+                store.add_document(document_to_dict(res), res.text)
+                docs.append(res.doc_id)
+            scope = set(docs)
+            gold = {p for p in gold if p[0] in scope and p[1] in scope}
+            res = score_pairs(predicted_pairs(store.incidents(), scope), gold)
+            res["documents"] = len(scope)
+            res["incidents"] = store.counts()["incidents"]
+            res["multi_document_incidents"] = sum(1 for i in store.incidents() if len(i.get("documents") or []) > 1)
+        return res
+    finally:
+        if tmp is not None:
+            tmp.cleanup()

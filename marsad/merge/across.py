@@ -1,0 +1,519 @@
+"""Cross-document merging: reports of one incident from many documents become one incident.
+
+The store calls these pure functions; nothing here touches a database.
+
+* ``make_report(event, doc, ...)`` turns one event of one document (contract dicts) into a
+  :class:`Report`, the typed record the matcher reads.
+* ``compare(a, b)`` decides whether two reports *may* be one incident (blocking: same country, dates
+  within a window, places that can be the same, compatible event families, different documents)
+  and, if so, scores how strongly they agree (figures, shared evidence words, actors, sources).
+* ``cluster(reports, links, splits)`` groups reports into incidents. It is deterministic and
+  depends only on the *set* of reports, never on the order they arrived in, so ingesting the same
+  documents in any order gives the same incidents.
+* ``combine(reports, links)`` builds the incident record of the output contract: every report kept,
+  the conservative figure over credible reports, the range of all of them, revisions when a later
+  report raises the toll, and why each report was merged.
+
+Principles (ACLED's codebook on multiple reports of one event): one incident is one place, one day
+(or a short span), one kind of violence; conflicting tolls from different sources are coded at the
+lowest credible figure, while a reporter's own later update of a toll ("the toll rose to 40")
+supersedes its earlier count.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Iterable, Optional, Sequence
+
+# ----------------------------------------------------------------------------- records
+
+Key = tuple[str, str]  # (doc_id, event_id)
+
+# modality of a report that describes something that happened (not denied, planned or hypothetical)
+_FACTUAL = {"asserted", "claimed", "alleged"}
+# a report of one of these modalities is not credible enough to set the coded figure
+_WEAK = {"alleged"}
+
+# ACLED event types that can describe one incident differently: a shelling reported by another
+# outlet as "clashes", an attack on civilians reported as an air strike
+_FAMILY_COMPATIBLE = {
+    frozenset({"Battles", "Explosions/Remote violence"}),
+    frozenset({"Explosions/Remote violence", "Violence against civilians"}),
+    frozenset({"Battles", "Violence against civilians"}),
+}
+
+SCORE_THRESHOLD = 3.0  # a pair of reports at or above this is linked (README "Merging")
+MAX_KM = 60.0  # two precisely placed reports further apart than this are different incidents
+DAY_TOLERANCE = 1  # reports of one incident are dated at most a day apart (time zones, "overnight")
+
+
+@dataclass(frozen=True)
+class Report:
+    """One document's account of one event, as the matcher sees it."""
+    doc_id: str
+    event_id: str
+    content_hash: str
+    publication_date: Optional[str]
+    outlet: Optional[str]  # the publishing outlet (document source)
+    source: Optional[str]  # who the report cites inside the text
+    event_date: Optional[str]
+    event_date_end: Optional[str]
+    time_precision: Optional[int]
+    # day windows the event may fall in: the coded date, and when the text's own dateline disagrees
+    # with the publication date it was resolved against, the days up to that dateline
+    windows: tuple[tuple[str, str], ...]
+    event_type: Optional[str]
+    sub_event_type: Optional[str]
+    plover_event: Optional[str]
+    modality: Optional[str]
+    iso3: Optional[str]
+    country: Optional[str]
+    admin1: Optional[str]
+    location: Optional[str]
+    latitude: Optional[float]
+    longitude: Optional[float]
+    geo_precision: Optional[int]
+    geonameid: Optional[str]
+    actor1: Optional[str]
+    actor2: Optional[str]
+    fatalities: int
+    fatalities_low: Optional[int]
+    fatalities_high: Optional[int]
+    words: frozenset[str] = field(default_factory=frozenset)
+    update: bool = False  # the report states an updated toll ("rose to", "climbed to", "revised")
+    mergeable: bool = True
+    why_not: Optional[str] = None  # why a report is never merged across documents
+
+    @property
+    def key(self) -> Key:
+        return (self.doc_id, self.event_id)
+
+    @property
+    def order(self) -> tuple:
+        """Earliest-published first; ties broken by ids (deterministic)."""
+        return (self.publication_date or "9999-99-99", self.doc_id, self.event_id)
+
+    @property
+    def date_bounds(self) -> tuple[Optional[str], Optional[str]]:
+        """The envelope of the report's date windows, widened by the tolerance (for blocking)."""
+        if not self.windows:
+            return None, None
+        lo = min(w[0] for w in self.windows)
+        hi = max(w[1] for w in self.windows)
+        return _shift(lo, -DAY_TOLERANCE), _shift(hi, DAY_TOLERANCE)
+
+
+@dataclass(frozen=True)
+class Link:
+    """Why two reports are taken as one incident."""
+    a: Key
+    b: Key
+    score: float
+    reasons: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return f"score {self.score:.2f}: " + "; ".join(self.reasons)
+
+
+# ----------------------------------------------------------------------------- building reports
+
+_WORD = re.compile(r"[a-z][a-z'-]+|\d+")
+# words every conflict report uses: they say nothing about which incident it is
+_GENERIC = set("""
+a an the and or of in on at to from by for with as is are was were be been has have had it its this that
+these those their his her they he she we who which what when where while after before over under into
+said says say told according reported report reports reportedly source sources monitor observatory news
+agency people person killed kill kills killing dead death deaths died dies wounded injured injuring
+wounding least more than dozens dozen scores several including among other others also about some
+syria syrian syrias country war city province town village area areas part parts day days today
+yesterday week weeks month months year years morning evening night overnight monday tuesday wednesday
+thursday friday saturday sunday january february march april may june july august september october
+november december one two three four five six seven eight nine ten hundred hundreds toll new
+not no but all any there after them him our your
+""".split())
+_UPDATE = re.compile(r"\b(?:toll\s+(?:has\s+)?(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|mounted|"
+                     r"mounts|reached|reaches|increased|increases|went\s+up|hit|hits)|"
+                     r"(?:rose|risen|rises|climbed|climbs|jumped|increased)\s+to|"
+                     r"(?:updated|revised|new|latest)\s+(?:death\s+)?toll|in\s+an?\s+(?:updated|revised)\s+toll)\b",
+                     re.I)
+
+
+def content_words(texts: Iterable[str]) -> frozenset[str]:
+    """Lower-case content words of the evidence, generic conflict-report words removed; a final
+    plural -s is dropped so "strikes" and "strike" agree."""
+    out = set()
+    for t in texts:
+        for w in _WORD.findall((t or "").lower()):
+            w = w.strip("'-")
+            if len(w) < 3 and not w.isdigit():
+                continue
+            if w.endswith("s") and len(w) > 4 and not w.endswith("ss"):
+                w = w[:-1]
+            if w in _GENERIC or w.rstrip("s") in _GENERIC:
+                continue
+            out.add(w)
+    return frozenset(out)
+
+
+def make_report(event: dict, doc: dict, content_hash: str, dateline: Optional[str] = None) -> Report:
+    """The matcher's view of one event of one stored document.
+
+    ``dateline``: the publication date the text itself states (``find_dateline``), when known. A
+    metadata date that disagrees with it makes the event's date uncertain; the days from three
+    before the dateline to the dateline are then a second window for the event.
+    """
+    ev_date = event.get("event_date")
+    ev_end = event.get("event_date_end") or ev_date
+    pub = doc.get("publication_date")
+    windows: list[tuple[str, str]] = []
+    if ev_date:
+        windows.append((ev_date, ev_end))
+    if dateline and pub and abs(_days(dateline, pub)) > DAY_TOLERANCE:
+        windows.append((_shift(dateline, -3), dateline))
+    evidence = [e.get("text", "") for e in event.get("evidence") or []]
+    why_not = _why_not_mergeable(event)
+    return Report(
+        doc_id=str(doc["doc_id"]), event_id=str(event["event_id"]), content_hash=content_hash,
+        publication_date=pub, outlet=doc.get("source"), source=event.get("source"),
+        event_date=ev_date, event_date_end=event.get("event_date_end"),
+        time_precision=event.get("time_precision"), windows=tuple(windows),
+        event_type=event.get("event_type"), sub_event_type=event.get("sub_event_type"),
+        plover_event=event.get("plover_event"), modality=event.get("modality"),
+        iso3=event.get("iso3"), country=event.get("country"), admin1=event.get("admin1"),
+        location=event.get("location"), latitude=_float(event.get("latitude")),
+        longitude=_float(event.get("longitude")), geo_precision=event.get("geo_precision"),
+        geonameid=None if event.get("geonameid") is None else str(event.get("geonameid")),
+        actor1=event.get("actor1"), actor2=event.get("actor2"),
+        fatalities=int(event.get("fatalities") or 0), fatalities_low=event.get("fatalities_low"),
+        fatalities_high=event.get("fatalities_high"), words=content_words(evidence),
+        update=any(_UPDATE.search(t or "") for t in evidence), mergeable=why_not is None, why_not=why_not)
+
+
+def _why_not_mergeable(ev: dict) -> Optional[str]:
+    """A report too vague to identify one incident is never merged with another document's."""
+    if not ev.get("event_type"):
+        return "outside ACLED's scope"
+    if ev.get("modality") not in _FACTUAL:
+        return f"modality {ev.get('modality')}"
+    if not ev.get("event_date") or (ev.get("time_precision") or 1) > 2:
+        return "no day or week"
+    if not ev.get("iso3"):
+        return "no country"
+    if not ev.get("admin1") and (ev.get("geo_precision") or 3) >= 3:
+        return "placed only at country level"
+    return None
+
+
+# ----------------------------------------------------------------------------- comparing two reports
+
+def compare(a: Report, b: Report) -> Optional[Link]:
+    """The link between two reports when they may be one incident, else None.
+
+    Blocking (all must hold): both mergeable, different documents, same country, date windows
+    within a day of each other, places that can be the same (one within the other's admin unit,
+    or precise places within ``MAX_KM``), compatible event families. The score then adds up what
+    they agree on; the caller links pairs scoring at least ``SCORE_THRESHOLD``.
+    """
+    if not (a.mergeable and b.mergeable) or a.doc_id == b.doc_id:
+        return None
+    if b.key < a.key:  # the same link and the same words whichever report comes first
+        a, b = b, a
+    if a.iso3 != b.iso3:
+        return None
+    day_gap = _day_gap(a, b)
+    if day_gap is None or day_gap > DAY_TOLERANCE:
+        return None
+    if a.event_type != b.event_type and frozenset({a.event_type, b.event_type}) not in _FAMILY_COMPATIBLE:
+        return None
+    place = _place(a, b)
+    if place is None:
+        return None
+    score, reasons = place
+    score, reasons = float(score), [reasons]
+    if day_gap == 0 and a.event_date == b.event_date:
+        score += 1.0
+        reasons.append(f"same day {a.event_date}")
+    elif day_gap == 0:
+        score += 0.6
+        reasons.append("dates overlap")
+    else:
+        score += 0.4
+        reasons.append("dates a day apart")
+    if a.sub_event_type == b.sub_event_type:
+        score += 1.0
+        reasons.append(f"same sub-event type ({a.sub_event_type})")
+    elif a.event_type == b.event_type:
+        score += 0.5
+        reasons.append(f"same event type ({a.event_type})")
+    else:
+        reasons.append(f"related event types ({a.event_type} / {b.event_type})")
+    s, r = _figures(a, b)
+    score += s
+    if r:
+        reasons.append(r)
+    s, r = _actors(a, b)
+    score += s
+    if r:
+        reasons.append(r)
+    shared = a.words & b.words
+    if shared:
+        jac = len(shared) / len(a.words | b.words)
+        s = min(2.0, 0.4 * len(shared)) * min(1.0, 0.25 + 2 * jac)
+        score += s
+        reasons.append(f"{len(shared)} shared evidence word(s): {', '.join(sorted(shared)[:8])}")
+    if a.source and b.source and set(a.source.split("; ")) & set(b.source.split("; ")):
+        score += 0.3
+        reasons.append(f"same cited source ({sorted(set(a.source.split('; ')) & set(b.source.split('; ')))[0]})")
+    return Link(a.key, b.key, round(score, 3), tuple(reasons))
+
+
+def _place(a: Report, b: Report) -> Optional[tuple[float, str]]:
+    d = _km(a, b)
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return 1.2, f"same place ({a.location})"
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        return None
+    coarse = (a.geo_precision or 3) >= 3 or (b.geo_precision or 3) >= 3
+    if d <= 5:
+        return 1.0, f"same place ({a.location} / {b.location}, {d:.0f} km)"
+    if d <= 25:
+        return 0.7, f"nearby ({a.location} / {b.location}, {d:.0f} km)"
+    if coarse and a.admin1 and a.admin1 == b.admin1:
+        return 0.3, f"same admin unit ({a.admin1}: {a.location} / {b.location})"
+    if d <= MAX_KM:
+        return 0.2, f"near ({a.location} / {b.location}, {d:.0f} km)"
+    return None
+
+
+def _figures(a: Report, b: Report) -> tuple[float, Optional[str]]:
+    fa, fb = a.fatalities, b.fatalities
+    if fa > 0 and fb > 0:
+        lo, hi = min(fa, fb), max(fa, fb)
+        r = lo / hi
+        if r >= 0.75:
+            return 1.0, f"compatible figures ({fa} / {fb})"
+        if r >= 0.4:
+            return 0.5, f"close figures ({fa} / {fb})"
+        later = a if a.order > b.order else b
+        if r >= 0.2 or (later.update and later.fatalities == hi):
+            return 0.0, f"figures {fa} / {fb} (a mounting toll)"
+        return -1.0, f"different figures ({fa} / {fb})"
+    if fa == 0 and fb == 0:
+        return 0.2, "no deaths in either"
+    return 0.0, None
+
+
+def _actors(a: Report, b: Report) -> tuple[float, Optional[str]]:
+    s, r = 0.0, []
+    if a.actor1 and b.actor1:
+        if a.actor1 == b.actor1 and not a.actor1.startswith("Unidentified"):
+            s += 0.5
+            r.append(f"same actor ({a.actor1})")
+        elif a.actor1 != b.actor1 and not (a.actor1.startswith("Unidentified") or b.actor1.startswith("Unidentified")):
+            # reporters blame different sides for one attack; a mild signal, never a veto
+            s -= 0.3
+            r.append(f"different actors ({a.actor1} / {b.actor1})")
+    if a.actor2 and a.actor2 == b.actor2 and not a.actor2.startswith("Unidentified"):
+        s += 0.3
+        r.append(f"same target ({a.actor2})")
+    return s, ("; ".join(r) or None)
+
+
+# ----------------------------------------------------------------------------- clustering
+
+def links_among(reports: Sequence[Report], candidates: Optional[Iterable[tuple[Key, Key]]] = None) -> list[Link]:
+    """Every link at or above the threshold among ``reports`` (all pairs, or the given candidates)."""
+    by_key = {r.key: r for r in reports}
+    pairs = candidates if candidates is not None else (
+        (x, y) for i, x in enumerate(sorted(by_key)) for y in sorted(by_key)[i + 1:])
+    out = []
+    for x, y in pairs:
+        lk = compare(by_key[x], by_key[y])
+        if lk is not None and lk.score >= SCORE_THRESHOLD:
+            out.append(lk)
+    return out
+
+
+def cluster(reports: Sequence[Report], links: Iterable[Link],
+            splits: Iterable[tuple[Key, Key]] = ()) -> list[list[Report]]:
+    """Group reports into incidents.
+
+    Links are taken strongest first (ties by keys); two groups join when no document would then
+    give two reports of the incident (a document's own events were already merged within it), no
+    recorded split (``marsad events unmerge``) separates them, and every pair across the two
+    groups passes the blocking rules (so a chain of look-alike reports cannot stretch an incident
+    over many days or places). The result depends only on the set of reports and splits.
+    """
+    by_key = {r.key: r for r in reports}
+    parent = {k: k for k in by_key}
+    members = {k: [k] for k in by_key}
+    forbidden = {(min(x, y), max(x, y)) for x, y in splits}
+
+    def find(k):
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for lk in sorted(links, key=lambda l: (-l.score, l.a, l.b)):
+        if lk.a not in by_key or lk.b not in by_key:
+            continue
+        ra, rb = find(lk.a), find(lk.b)
+        if ra == rb:
+            continue
+        ma, mb = members[ra], members[rb]
+        if {k[0] for k in ma} & {k[0] for k in mb}:
+            continue
+        if any((min(x, y), max(x, y)) in forbidden for x in ma for y in mb):
+            continue
+        if any(compare(by_key[x], by_key[y]) is None for x in ma for y in mb):
+            continue
+        root, other = (ra, rb) if ra < rb else (rb, ra)
+        parent[other] = root
+        members[root] = sorted(members[root] + members.pop(other))
+    groups = [sorted((by_key[k] for k in m), key=lambda r: r.order) for m in members.values()]
+    return sorted(groups, key=lambda g: g[0].order)
+
+
+def incident_id(group: Sequence[Report]) -> str:
+    """Canonical id from the earliest-published report; a single report keeps the id it had
+    before cross-document merging existed (hash of its document's text and its event id)."""
+    first = min(group, key=lambda r: r.order)
+    return hashlib.sha256(f"{first.content_hash}|{first.event_id}".encode()).hexdigest()[:16]
+
+
+# ----------------------------------------------------------------------------- the incident record
+
+def combine(group: Sequence[Report], events: dict, links: Iterable[Link] = ()) -> dict:
+    """The stored incident for a group of reports (``events``: key -> the report's event dict).
+
+    Field values come from the best-placed report (most precise place, then a stated day, then
+    earliest published); ``fatalities`` is the conservative figure over credible reports, with a
+    reporter's later update superseding its earlier, lower count; ``fatalities_low``/``_high``
+    cover every report; ``revisions`` lists each later report that raised the toll.
+    """
+    group = sorted(group, key=lambda r: r.order)
+    best = min(group, key=lambda r: ((r.geo_precision or 3), (r.time_precision or 3), r.order))
+    record = dict(events[best.key])
+    record["incident_id"] = incident_id(group)
+    record["documents"] = list(dict.fromkeys(r.doc_id for r in group))
+    why = _why_merged(group, links)
+    record["reports"] = [_report_entry(r, events[r.key], why.get(r.key)) for r in group]
+    if len(group) > 1:
+        fat, low, high, revisions = _figures_over(group)
+        record.update(fatalities=fat, fatalities_low=low, fatalities_high=high)
+        record["revisions"] = revisions
+        dates = sorted(r.event_date for r in group if r.event_date)
+        record["event_date"] = events[best.key].get("event_date") or (dates[0] if dates else None)
+        srcs = list(dict.fromkeys(s for r in group for s in (r.source or "").split("; ") if s))
+        if srcs:
+            record["source"] = "; ".join(srcs)
+    else:
+        record["revisions"] = []
+    return record
+
+
+def _report_entry(r: Report, ev: dict, why: Optional[str]) -> dict:
+    return {"doc_id": r.doc_id, "event_id": r.event_id, "publication_date": r.publication_date,
+            "source": r.source or r.outlet, "outlet": r.outlet, "fatalities": ev.get("fatalities"),
+            "fatalities_low": ev.get("fatalities_low"), "fatalities_high": ev.get("fatalities_high"),
+            "evidence": ev.get("evidence"), "merged_because": why,
+            "not_merged_because": r.why_not}
+
+
+def _why_merged(group: Sequence[Report], links: Iterable[Link]) -> dict:
+    """For each report after the first, the strongest link to an earlier-published member."""
+    keys = {r.key for r in group}
+    order = {r.key: r.order for r in group}
+    best: dict = {}
+    for lk in links:
+        if lk.a not in keys or lk.b not in keys:
+            continue
+        later, earlier = (lk.a, lk.b) if order[lk.a] > order[lk.b] else (lk.b, lk.a)
+        cur = best.get(later)
+        if cur is None or (lk.score, earlier) > (cur[0], cur[1]):
+            best[later] = (lk.score, earlier, lk)
+    out = {}
+    for k, (score, earlier, lk) in best.items():
+        out[k] = f"matches {earlier[0]}#{earlier[1]}, {lk.text}"
+    return out
+
+
+def _figures_over(group: Sequence[Report]) -> tuple[int, Optional[int], Optional[int], list[dict]]:
+    """(coded fatalities, low, high, revisions) over the reports of one incident."""
+    with_fig = [r for r in group if r.fatalities > 0 or (r.fatalities_low or 0) > 0]
+    lows = [r.fatalities_low if r.fatalities_low is not None else r.fatalities for r in with_fig]
+    highs = [r.fatalities_high if r.fatalities_high is not None else r.fatalities for r in with_fig]
+    if not with_fig:
+        return 0, None, None, []
+    revisions, top = [], None
+    current: list[Report] = []  # credible figures not superseded by a later update
+    for r in sorted(with_fig, key=lambda r: r.order):
+        if top is not None and r.fatalities > top.fatalities and (r.publication_date or "") > (top.publication_date or ""):
+            revisions.append({"publication_date": r.publication_date, "doc_id": r.doc_id, "event_id": r.event_id,
+                              "source": r.source or r.outlet, "from": top.fatalities, "to": r.fatalities,
+                              "stated_as_update": r.update})
+        if r.update:
+            current = [c for c in current if c.fatalities >= r.fatalities or
+                       (c.publication_date or "") >= (r.publication_date or "")]
+        if r.modality not in _WEAK:
+            current.append(r)
+        if top is None or r.fatalities > top.fatalities:
+            top = r
+    coded = min((c.fatalities for c in current), default=min(r.fatalities for r in with_fig))
+    return coded, min(lows + [coded]), max(highs + [coded]), revisions
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def _float(x) -> Optional[float]:
+    try:
+        return None if x is None else float(x)
+    except (TypeError, ValueError):
+        return None
+
+
+def _days(x: str, y: str) -> int:
+    return (date.fromisoformat(x) - date.fromisoformat(y)).days
+
+
+def _shift(x: str, n: int) -> str:
+    return (date.fromisoformat(x) + timedelta(days=n)).isoformat()
+
+
+def _day_gap(a: Report, b: Report) -> Optional[int]:
+    """Days between the closest of the two reports' date windows (0 when they overlap)."""
+    best = None
+    for a0, a1 in a.windows:
+        for b0, b1 in b.windows:
+            gap = max(0, _days(b0, a1), _days(a0, b1))
+            best = gap if best is None else min(best, gap)
+    return best
+
+
+def _km(a: Report, b: Report) -> float:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return math.inf
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def report_to_dict(r: Report) -> dict:
+    """A JSON-ready form of a report (the store keeps it beside the blocking keys)."""
+    from dataclasses import asdict
+    d = asdict(r)
+    d["words"] = sorted(r.words)
+    d["windows"] = [list(w) for w in r.windows]
+    return d
+
+
+def report_from_dict(d: dict) -> Report:
+    d = dict(d)
+    d["words"] = frozenset(d.get("words") or ())
+    d["windows"] = tuple(tuple(w) for w in d.get("windows") or ())
+    return Report(**d)

@@ -1,0 +1,109 @@
+"""Cross-document merging: the pure matcher (marsad.merge.across)."""
+import itertools
+import random
+
+from hypothesis import given, settings, strategies as st
+
+from marsad.merge import across
+
+
+def _event(eid, day="2017-04-15", fat=10, sub="Remote explosive/landmine/IED", etype="Explosions/Remote violence",
+           loc=("Aleppo", 36.2, 37.16, "Aleppo"), text="A bomb blast hit a bus convoy of evacuees near Aleppo",
+           actor1="Unidentified Armed Group (Syria)", update=False, modality="asserted"):
+    name, lat, lon, admin1 = loc
+    return {"event_id": eid, "event_date": day, "time_precision": 1, "event_type": etype, "sub_event_type": sub,
+            "plover_event": "ASSAULT", "modality": modality, "iso3": "SYR", "country": "Syria", "admin1": admin1,
+            "location": name, "latitude": lat, "longitude": lon, "geo_precision": 1, "geonameid": {"Aleppo": 170063, "Al Bab": 170017}.get(name),
+            "actor1": actor1, "actor2": "Civilians (Syria)", "fatalities": fat, "fatalities_low": fat,
+            "fatalities_high": fat, "source": None,
+            "evidence": [{"start": 0, "end": len(text), "text": text + (" The toll rose to %d." % fat if update else "")}]}
+
+
+def _report(doc, ev, pub="2017-04-15", outlet="x", dateline=None):
+    d = {"doc_id": doc, "publication_date": pub, "source": outlet, "events": [ev]}
+    return across.make_report(ev, d, "h" + doc, dateline)
+
+
+def test_same_incident_from_two_outlets_links_with_reasons():
+    a = _report("d1", _event("e1", fat=43))
+    b = _report("d2", _event("e9", fat=100, text="Bomb on evacuee buses outside Aleppo convoy kills 100"), pub="2017-04-16")
+    lk = across.compare(a, b)
+    assert lk is not None and lk.score >= across.SCORE_THRESHOLD
+    assert any("same sub-event type" in r for r in lk.reasons)
+    assert any("shared evidence word" in r for r in lk.reasons)
+
+
+def test_blocking_other_country_day_place_or_family():
+    a = _report("d1", _event("e1"))
+    assert across.compare(a, _report("d2", _event("e2", day="2017-04-20"))) is None
+    far = _report("d2", _event("e2", loc=("Damascus", 33.5, 36.3, "Damascus")))
+    assert across.compare(a, far) is None
+    protest = _report("d2", _event("e2", etype="Protests", sub="Peaceful protest"))
+    assert across.compare(a, protest) is None
+    assert across.compare(a, _report("d1", _event("e2"))) is None  # one document's events stay apart
+
+
+def test_vague_reports_are_never_merged():
+    ev = _event("e1")
+    ev.update(admin1=None, geo_precision=3, location="Syria")
+    assert not _report("d1", ev).mergeable
+    assert not _report("d1", _event("e1", modality="denied")).mergeable
+
+
+def test_dateline_disagreeing_with_metadata_gives_a_second_window():
+    a = _report("d1", _event("e1", day="2016-06-13"), pub="2016-06-13", dateline="2016-06-04")
+    b = _report("d2", _event("e2", day="2016-06-04"), pub="2016-06-04")
+    assert across.compare(a, b) is not None
+
+
+def test_conservative_figure_range_and_revision():
+    evs = {("d1", "e"): _event("e", fat=43), ("d2", "e"): _event("e", fat=126, update=True),
+           ("d3", "e"): _event("e", fat=112)}
+    pubs = {"d1": "2017-04-15", "d2": "2017-04-16", "d3": "2017-04-16"}
+    group = [_report(d, evs[(d, "e")], pub=pubs[d], outlet=d) for d in ("d1", "d2", "d3")]
+    rec = across.combine(group, evs, across.links_among(group))
+    assert rec["documents"] == ["d1", "d2", "d3"] and len(rec["reports"]) == 3
+    # the update (126) supersedes the earlier 43; 112 from another outlet is the conservative figure
+    assert rec["fatalities"] == 112 and rec["fatalities_low"] == 43 and rec["fatalities_high"] == 126
+    assert [(v["from"], v["to"]) for v in rec["revisions"]] == [(43, 126)]
+    assert rec["revisions"][0]["stated_as_update"]
+    assert rec["reports"][1]["merged_because"].startswith("matches d1#e")
+
+
+def _reports(seed):
+    rnd = random.Random(seed)
+    out = []
+    for i in range(12):
+        day = f"2017-04-{rnd.choice([14, 15, 16, 17]):02d}"
+        fat = rnd.choice([0, 5, 40, 43, 100, 126])
+        loc = rnd.choice([("Aleppo", 36.2, 37.16, "Aleppo"), ("Al Bab", 36.37, 37.51, "Aleppo")])
+        out.append(_report(f"d{i}", _event(f"e{i}", day=day, fat=fat, loc=loc), pub=day))
+    return out
+
+
+def _partition(reports):
+    links = across.links_among(reports)
+    return sorted(tuple(r.key for r in g) for g in across.cluster(reports, links))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 10_000), st.randoms())
+def test_clustering_does_not_depend_on_order(seed, rnd):
+    reports = _reports(seed)
+    shuffled = list(reports)
+    rnd.shuffle(shuffled)
+    assert _partition(reports) == _partition(shuffled)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 10_000))
+def test_an_incident_never_holds_two_reports_of_one_document_nor_a_split(seed):
+    reports = _reports(seed)
+    links = across.links_among(reports)
+    splits = [(reports[0].key, reports[1].key)]
+    for g in across.cluster(reports, links, splits):
+        docs = [r.doc_id for r in g]
+        assert len(docs) == len(set(docs))
+        assert not ({reports[0].key, reports[1].key} <= {r.key for r in g})
+        for x, y in itertools.combinations(g, 2):
+            assert across.compare(x, y) is not None
