@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench clean web serve
 
 $(BIN)/marsad: pyproject.toml
 	$(PY) -m venv --copies $(VENV)  # real binaries: tools that resolve symlinks still find the venv
@@ -17,6 +17,15 @@ setup: $(BIN)/marsad
 demo: setup
 	$(BIN)/marsad ingest examples/ --db $${MARSAD_DB:-marsad-demo.sqlite}
 	$(BIN)/marsad events --db $${MARSAD_DB:-marsad-demo.sqlite} --format table
+
+# Serve the API and the dashboard over the demo store (after `make demo`).
+serve: setup
+	$(BIN)/marsad serve --db $${MARSAD_DB:-marsad-demo.sqlite}
+
+# Rebuild the dashboard's vendor assets (marsad/web/static/vendor/, committed) from the pinned npm packages.
+web:
+	npm ci --prefix web --no-audit --no-fund
+	node web/build.mjs
 
 test: setup
 	$(BIN)/python -m pytest -q

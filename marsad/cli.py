@@ -239,6 +239,42 @@ def cmd_validate(args) -> int:
     return 1 if bad else 0
 
 
+def cmd_serve(args) -> int:
+    from pathlib import Path
+    from marsad.api import Settings, create_app
+    from marsad.store import open_store
+    db = _db_path(args)
+    open_store(db).close()  # fail now, naming the store, if it cannot be opened
+    settings = Settings(db=db, token_path=Path(args.tokens) if args.tokens else None,
+                        max_body_bytes=int(args.max_body_mb * 1_000_000), write_per_minute=args.write_rate,
+                        read_per_minute=args.read_rate, read_token=args.read_token,
+                        cors_origins=tuple(args.cors_origin or ()))
+    app = create_app(settings)
+    import uvicorn
+    print(f"marsad: serving {_db_label(db)} on http://{args.host}:{args.port}/ (dashboard), "
+          f"http://{args.host}:{args.port}/api/ (API), /openapi.json (schema)", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning" if not args.verbose else "info")
+    return 0
+
+
+def cmd_token(args) -> int:
+    from marsad.api.tokens import TokenStore
+    tokens = TokenStore(args.tokens)
+    if args.action == "create":
+        token = tokens.create(args.name)
+        print(token)
+        print(f"token {args.name!r} created; it is shown only now (stored hashed in {tokens.path}). "
+              "Send it as 'Authorization: Bearer TOKEN'.", file=sys.stderr)
+    elif args.action == "revoke":
+        if not tokens.revoke(args.name):
+            raise MarsadError(f"no active token named {args.name!r} in {tokens.path}")
+        print(f"token {args.name!r} revoked", file=sys.stderr)
+    else:
+        for t in tokens.list():
+            print(f"{t['name']}\tcreated {t['created_at']}\t{'revoked ' + t['revoked_at'] if t['revoked_at'] else 'active'}")
+    return 0
+
+
 def _add_input_args(p):
     p.add_argument("paths", nargs="+", metavar="PATH", help="files (.txt .html .jsonl .json .csv .tsv .rss .atom .xml), folders, or - for stdin")
     p.add_argument("--date", help="publication date YYYY-MM-DD, for documents whose own metadata has none")
@@ -336,6 +372,31 @@ def build_parser() -> argparse.ArgumentParser:
     q = asub.add_parser("lookup", help="what a name resolves to, and why")
     q.add_argument("name", nargs="+")
     q.set_defaults(func=cmd_actors)
+
+    p = sub.add_parser("serve", help="serve the REST API and the dashboard over the store")
+    p.add_argument("--db", help="SQLite database (default: marsad.sqlite in the user data dir or $MARSAD_HOME)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--tokens", help="token file (default: tokens.sqlite in the user data dir)")
+    p.add_argument("--read-token", action="store_true", help="reading needs a token too (default: only writes do)")
+    p.add_argument("--cors-origin", action="append", metavar="ORIGIN",
+                   help="allow cross-origin requests from ORIGIN (repeatable; default: none)")
+    p.add_argument("--max-body-mb", type=float, default=10.0, help="largest request body in MB (default 10)")
+    p.add_argument("--write-rate", type=float, default=30.0, help="write requests a minute per token (default 30)")
+    p.add_argument("--read-rate", type=float, default=1200.0,
+                   help="read requests a minute per token or client address (default 1200; 0 turns it off)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("token", help="API tokens for writing through `marsad serve`")
+    tsub = p.add_subparsers(dest="action", required=True)
+    for name, text in (("create", "create a token and print it (once)"), ("revoke", "revoke a token")):
+        q = tsub.add_parser(name, help=text)
+        q.add_argument("name", help="who or what the token is for")
+        q.add_argument("--tokens", help="token file (default: tokens.sqlite in the user data dir)")
+        q.set_defaults(func=cmd_token)
+    q = tsub.add_parser("list", help="list tokens (names and dates, never the tokens)")
+    q.add_argument("--tokens", help="token file (default: tokens.sqlite in the user data dir)")
+    q.set_defaults(func=cmd_token)
 
     p = sub.add_parser("validate", help="check a jsonl file against the output contract")
     p.add_argument("file")

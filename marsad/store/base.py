@@ -287,6 +287,15 @@ class BaseStore:
             row = rows[0] if len(rows) == 1 else None
         return json.loads(row[0]) if row else None
 
+    def document(self, doc_id: str) -> Optional[dict]:
+        """One stored document: its metadata, its text and its processed result (``result``), or None."""
+        row = self.execute("SELECT doc_id, title, source, url, publication_date, language, text, result_json "
+                           "FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        keys = ("doc_id", "title", "source", "url", "publication_date", "language", "text")
+        return dict(zip(keys, row[:7]), result=json.loads(row[7]))
+
     def documents(self) -> Iterator[dict]:
         for (js,) in self.execute("SELECT result_json FROM documents ORDER BY ingested_at, doc_id").fetchall():
             yield json.loads(js)
