@@ -7,7 +7,7 @@ import pytest
 from marsad.api.tokens import TokenStore
 from marsad.store import Store
 
-from conftest import Client, make_app
+from apihelpers import Client, make_app
 
 
 @pytest.fixture(scope="module")

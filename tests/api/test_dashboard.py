@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import XSS, make_app
+from apihelpers import XSS, make_app
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
