@@ -51,7 +51,7 @@ def ingest_examples(pipeline, db: Path, paths=(ROOT / "examples",)) -> None:
     items = []
     for res in pipeline.process_many(read_paths(paths)):
         assert res.error is None, res.error
-        items.append((document_to_dict(res), res.text))
+        items.append((document_to_dict(res), res.text, "test"))
     with Store(db) as s:
         s.add_documents(items)
 
@@ -80,7 +80,7 @@ def hostile_documents():
                                  "period_start": None, "period_end": None, "location": payload, "latitude": None,
                                  "longitude": None, "source": payload,
                                  "evidence": [{"start": 0, "end": 6, "text": "Intro."}]}],
-                      "places": [], "entities": [], "warnings": []}, text))
+                      "places": [], "entities": [], "warnings": []}, text, "test"))
     return docs
 
 

@@ -47,9 +47,12 @@ def test_incidents_match_the_cli_filters(client, example_db):
         everything = list(s.incidents())
         cases = [dict(country="Syria"), dict(country="irq"), dict(event_type="Battles"),
                  dict(event_type="air/drone strike"), dict(event_type="CONSULT"), dict(since="2019-01-01"),
-                 dict(until="2018-12-31"), dict(since="2018-02-08", until="2018-02-09"), dict(acled_only=True)]
+                 dict(until="2018-12-31"), dict(since="2018-02-08", until="2018-02-09"), dict(acled_only=True),
+                 dict(admin1="idlib"), dict(actor="military forces of syria"), dict(min_fatalities=7),
+                 dict(bbox="35,30,45,40"), dict(bbox="170,-90,-170,90"), dict(country="Syria", min_fatalities=1)]
         for kw in cases:
-            want = sorted(i["incident_id"] for i in s.incidents(**kw))
+            skw = dict(kw, bbox=tuple(float(x) for x in kw["bbox"].split(","))) if "bbox" in kw else kw
+            want = sorted(i["incident_id"] for i in s.incidents(**skw))
             params = {("type" if k == "event_type" else k): v for k, v in kw.items()}
             r = client.get("/api/incidents", params=dict(params, limit=1000))
             assert r.status_code == 200, (kw, r.text)
@@ -81,6 +84,8 @@ def test_incidents_actor_min_fatalities_sort_and_pages(client):
     ({"limit": 5000}, "limit"), ({"offset": -1}, "offset"), ({"min_fatalities": -1}, "min_fatalities"),
     ({"min_fatalities": "many"}, "min_fatalities"), ({"sort": "random"}, "sort"),
     ({"since": "2019-01-01", "until": "2018-01-01"}, "after until"), ({"country": "x" * 500}, "country"),
+    ({"bbox": "1,2,3"}, "bbox"), ({"bbox": "0,50,10,40"}, "bbox"), ({"bbox": "0,0,200,10"}, "bbox"),
+    ({"bbox": "nan,0,1,1"}, "bbox"),
 ])
 def test_bad_parameters_are_422_naming_them(client, params, says):
     r = client.get("/api/incidents", params=params)
