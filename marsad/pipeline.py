@@ -29,6 +29,7 @@ class Pipeline:
     def __init__(self, gazetteer=None, kb=None, nlp=None):
         from marsad.actors import ActorResolver, KnowledgeBase
         from marsad.parse import build_nlp
+        from marsad.parse.restore import ShapeRestorer
         from marsad.places import Gazetteer, Geoparser
 
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.open()
@@ -36,6 +37,7 @@ class Pipeline:
         self.nlp = nlp if nlp is not None else build_nlp(self.gazetteer, self.kb)
         self.geoparser = Geoparser(self.gazetteer)
         self.resolver = ActorResolver(self.kb)
+        self.restorer = ShapeRestorer(self.gazetteer, self.kb)
 
     # ------------------------------------------------------------------ public API
     def process(self, doc: InputDocument) -> DocumentResult:
@@ -59,7 +61,7 @@ class Pipeline:
     # ------------------------------------------------------------------ internals
     def _prepare(self, doc: InputDocument):
         """(document with id, text and publication date settled, warnings, dateline span or None)."""
-        from marsad.ingest.dateline import find_dateline
+        from marsad.ingest.dateline import find_bulletin_header, find_dateline
 
         warnings = list(doc.warnings)
         text = doc.text
@@ -69,6 +71,10 @@ class Pipeline:
         doc_id = doc.doc_id or doc_hash(text)
         pub = doc.publication_date
         found = find_dateline(text)
+        bulletin = find_bulletin_header(text)
+        if bulletin is not None and bulletin.source and not doc.source:
+            # "SAN SALVADOR, 17 NOV 89 (RADIO CADENA YSU) --": the broadcaster is the document's source
+            doc = replace(doc, source=bulletin.source)
         dateline = found[1] if found is not None else None
         if pub is None:
             if found is not None:
@@ -93,8 +99,17 @@ class Pipeline:
                 prepared.append(("lang", doc, (warnings, lang)))
                 continue
             prepared.append(("ok", doc, (warnings, dateline, head)))
-        texts = [normalize_for_parse(extra[2] + d.text) for kind, d, extra in prepared if kind == "ok"]
-        parsed = iter(self.nlp.pipe(texts, batch_size=len(texts) or 1))
+        docs = []
+        for kind, d, extra in prepared:
+            if kind == "ok":
+                restored = self.restorer.restore(normalize_for_parse(extra[2] + d.text))
+                sdoc = self.nlp.make_doc(restored.text)
+                if restored.sent_starts:
+                    sdoc.user_data["sent_starts"] = restored.sent_starts
+                if restored.changes:
+                    extra[0].append("text reshaped for parsing (offsets unchanged): " + "; ".join(restored.changes))
+                docs.append(sdoc)
+        parsed = iter(self.nlp.pipe(docs, batch_size=len(docs) or 1))
         for kind, doc, extra in prepared:
             if kind == "fail":
                 yield DocumentResult(doc_id=doc.doc_id or doc.origin, title=None, source=None, url=None,
@@ -146,11 +161,17 @@ class Pipeline:
         casualties, bad_figures = screen_casualties(find_casualties(sdoc), sdoc.text, len(head))
         warnings = list(warnings) + _invalid_date_warnings(sdoc.text, len(head)) + bad_figures
         triggers = find_triggers(sdoc)
-        text = head + doc.text
+        given = head + doc.text
+        # text reshaped for the parser (true-cased capitals...) is what the later stages read too;
+        # evidence spans are re-read from the input below
+        text = sdoc.text if _reshaped(given, sdoc.text) else given
         events, tolls = assemble(doc_id=doc.doc_id, text=text, sdoc=sdoc, pub=pub, places=places,
                                  mentions=mentions, dates=dates, casualties=casualties, triggers=triggers,
                                  kb=self.kb, gazetteer=self.gazetteer)
         events = merge_events(absorb_followups(events, text))
+        if text is not given:
+            events = [replace(e, evidence=_retext(e.evidence, given)) for e in events]
+            tolls = [replace(t, evidence=_retext(t.evidence, given)) for t in tolls]
         from marsad.events.assemble import write_notes
         events = [replace(e, notes=(write_notes(e) + " " + e.notes).strip()) for e in events]
         events = _main_event_first(events, sdoc, triggers)
@@ -212,6 +233,16 @@ def _strip_site_name(title: str) -> str:
             break
         title = title[:m.start()]
     return title
+
+
+def _reshaped(given: str, parsed: str) -> bool:
+    """Did shape restoration (not just quote and dash normalisation) change the parsed copy?"""
+    return parsed != normalize_for_parse(given)
+
+
+def _retext(spans, given: str) -> tuple:
+    """Spans found in the restored copy, with the input's own characters."""
+    return tuple(replace(s, text=given[s.start:s.end]) for s in spans)
 
 
 def _rebase(spans, n: int) -> tuple:

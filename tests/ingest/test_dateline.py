@@ -52,3 +52,19 @@ def test_fakes_datelines_match_coded_dates(shared):
             equal += res[0] == dt.date(y, int(m), int(d))
     assert found / len(rows) >= 0.9
     assert equal / len(rows) >= 0.6  # the coded date is the event's; datelines are the publication's
+
+
+def test_bulletin_header_gives_date_place_and_source():
+    import datetime as dt
+    from marsad.ingest.dateline import find_bulletin_header, find_dateline
+
+    text = "   SAN SALVADOR, 17 NOV 89 (RADIO CADENA YSU) -- [TEXT] THE ARMED FORCES REPORTED"
+    h = find_bulletin_header(text)
+    assert h.date == dt.date(1989, 11, 17) and h.source == "RADIO CADENA YSU" and h.place.text == "SAN SALVADOR"
+    assert text[h.span.start:h.span.end].endswith("--")
+    assert find_dateline(text)[0] == dt.date(1989, 11, 17)
+    h = find_bulletin_header("   MEXICO CITY (MEXICO), 12 JAN 90 (DPA) -- [TEXT] X")
+    assert h.place.text == "MEXICO CITY (MEXICO)" and h.date == dt.date(1990, 1, 12) and h.source == "DPA"
+    h = find_bulletin_header("   SAN SALVADOR, NO DATE (RADIO CADENA YSU) -- [INTERVIEW]")
+    assert h.date is None and h.source == "RADIO CADENA YSU" and find_dateline("SAN SALVADOR, NO DATE -- X") is None
+    assert find_bulletin_header("BEIRUT, Feb 9 (Reuters) - Syrian forces") is None

@@ -1,0 +1,288 @@
+"""Restore the shape of text as it comes, for the parser only, without moving a character.
+
+Wire archives, monitoring services' translated bulletins and many headlines are in capitals;
+machine translation and scrapers drop full stops and commas or hard-wrap lines at 70 columns.
+spaCy's small English model leans on case and punctuation. :func:`ShapeRestorer.restore` returns a
+copy of the text of the *same length* that the parser reads instead, plus sentence starts:
+
+* **True-casing** of runs of capitals ("SAN SALVADOR, 17 NOV 89 ... THE ARMED FORCES KILLED"):
+  names of two or more words take the spelling of the gazetteer's and the knowledge base's own
+  names ("San Salvador", "Farabundo Marti National Liberation Front"); other words take their most
+  frequent spelling in English (``data/casing.txt.gz``, built by :mod:`marsad.parse.casing_build`
+  from spaCy's lexeme probabilities: "the", "army", "Monday", "FMLN"); a word English does not know
+  is a name ("Handal", "Idlib") unless it looks like an acronym (no vowel: "PCN"); single-word names
+  of the gazetteer and the knowledge base spell words English does not know ("SDF", "al-Bab");
+  a sentence's first word gets a capital.
+* **Editorial notes** of translated bulletins ("[TEXT]", "[REPORTER]", "[WORDS INDISTINCT]") are
+  blanked: they are not part of the report's sentences.
+* **Hard-wrapped lines** are joined (the line break becomes a space) so a sentence that runs over
+  three lines is one sentence; indented lines and blank lines still start paragraphs.
+* **Sentence starts** in text without sentence punctuation: a capitalised word that English writes
+  in lower case ("The", "On", "According") after a word in lower case or a number starts a sentence.
+
+Every change maps one character to one character, so offsets into the copy are offsets into the
+input, and spans are reported with the input's own characters. Text of ordinary shape is returned
+unchanged after a cheap check (:func:`needs_restoring`).
+"""
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+CASING_FILE = Path(__file__).resolve().parent / "data" / "casing.txt.gz"
+
+_LOWER = re.compile(r"[a-z]")
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019\-.][A-Za-z\u00c0-\u024f]+)*")
+_CAPS_WORD_MIN_RUN = 3  # this many words in capitals in a row (one of them an ordinary word) are true-cased
+_SENT_END = re.compile(r"[.!?]")
+_NOTE = re.compile(r"\[[^\[\]a-z]{1,200}\]")
+_VOWEL = re.compile(r"[AEIOUY]")
+_CLITIC = {"s", "t", "ll", "re", "ve", "d", "m"}
+# closed-class words that open sentences; other capitalised common words start one only before a
+# word in lower case ("Two of the victims", but not "the ruling My Step Alliance")
+_OPENERS = frozenset("""the a an on in at he she they it its this these those there according during
+following meanwhile separately also later earlier elsewhere after before while when some several many
+no neither both all about around police""".split())
+_MONTHS_DAYS = frozenset("""january february march april may june july august september october november
+december monday tuesday wednesday thursday friday saturday sunday""".split())
+# words after which a capitalised common word does not start a sentence ("in The Hague", "of The Times")
+_CONTINUES = frozenset("""a an the of and or but nor in on at to by for from with into onto than as per via
+about against between among under over after before during without within near across through said says
+told according amid that which who whose whom where when while if because since""".split())
+
+
+@dataclass(frozen=True)
+class Restored:
+    """The copy the parser reads (same length as the input) and what was done to make it."""
+
+    text: str
+    sent_starts: tuple[int, ...] = ()
+    changes: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def word_casings() -> dict[str, str]:
+    """lower-case spelling -> most frequent spelling in English (see :mod:`marsad.parse.casing_build`)."""
+    with gzip.open(CASING_FILE, "rt", encoding="utf-8") as f:
+        return {w.lower(): w for w in f.read().split("\n") if w}
+
+
+def _caps_share(text: str) -> float:
+    letters = sum(c.isalpha() for c in text)
+    if not letters:
+        return 0.0
+    return sum(c.isupper() for c in text) / letters
+
+
+def needs_restoring(text: str) -> bool:
+    """Cheap test: does ``text`` hold a run of capitals, editorial notes, hard-wrapped lines or
+    lack sentence punctuation? Ordinary text answers False and is parsed as it is."""
+    return bool(_caps_runs(text)) or bool(_NOTE.search(text)) or _hard_wrapped(text) or _unpunctuated(text)
+
+
+def _caps_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of stretches of >= 3 words in capitals, one of them a word English writes in lower case."""
+    runs: list[tuple[int, int]] = []
+    start = end = None
+    n = 0
+    common = 0
+    casings = None
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        if _LOWER.search(w) or (start is not None and _LOWER.search(text, end, m.start())):
+            if n >= _CAPS_WORD_MIN_RUN and common:
+                runs.append((start, end))
+            start, n, common = None, 0, 0
+            if _LOWER.search(w):
+                continue
+        if start is None:
+            start = m.start()
+        end = m.end()
+        n += 1
+        if not common and n <= 12 and len(w) > 2:
+            # a run of acronyms ("UN SDF YPG PKK") is not text in capitals; one ordinary word is enough
+            if casings is None:
+                casings = word_casings()
+            form = casings.get(w.lower())
+            common = form is not None and form.islower()
+    if start is not None and n >= _CAPS_WORD_MIN_RUN and common:
+        runs.append((start, end))
+    return runs
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Lines broken at a fixed width (bulletins, e-mail, teletype): most lines that run on into the
+    next non-blank line are 45-90 characters long, none longer than 100."""
+    if text.count("\n") < 4:
+        return False
+    lines = text.split("\n")
+    if max(len(l) for l in lines) > 100:
+        return False
+    runs_on = [len(l.rstrip()) for l, nxt in zip(lines, lines[1:]) if l.strip() and nxt.strip()]
+    return len(runs_on) >= 4 and sum(45 <= n <= 90 for n in runs_on) >= 0.8 * len(runs_on)
+
+
+def _unpunctuated(text: str) -> bool:
+    """At least 15 words and no sentence mark, or at least 60 words and fewer than one mark per 60."""
+    words = text.count(" ") + text.count("\n")
+    if words < 15:
+        return False
+    marks = len(_SENT_END.findall(text))
+    return marks == 0 or (words >= 60 and marks * 60 < words)
+
+
+class ShapeRestorer:
+    """True-casing, note blanking, line joining and sentence starts (see the module docstring).
+
+    ``gazetteer`` gives ``ruler_names() -> [(name, label)]`` and ``kb`` gives ``ruler_patterns()``
+    (string patterns are used): their spellings case names. Both may be None.
+    """
+
+    def __init__(self, gazetteer=None, kb=None):
+        self._sources = (gazetteer, kb)
+        self._names: Optional[tuple[dict, dict, int]] = None
+
+    # ------------------------------------------------------------------ names
+    def _name_tables(self) -> tuple[dict, dict, int]:
+        """({lower words tuple: spelling} for names of 2+ words, {lower word: spelling} for single
+        words with a capital, longest name in words); built on first use."""
+        if self._names is None:
+            gazetteer, kb = self._sources
+            names: list[str] = []
+            if kb is not None:
+                names += [p["pattern"] for p in kb.ruler_patterns() if isinstance(p.get("pattern"), str)]
+            if gazetteer is not None:
+                names += [n for n, _ in gazetteer.ruler_names()]
+            multi: dict = {}
+            single: dict = {}
+            longest = 1
+            for name in names:
+                if not name or not any(c.isupper() for c in name) or name.isupper() and " " in name:
+                    continue
+                words = _WORD.findall(name)
+                if len(words) == 1 and words[0] == name:
+                    single.setdefault(name.lower(), name)
+                elif len(words) > 1 and " ".join(words) == name:
+                    key = tuple(w.lower() for w in words)
+                    multi.setdefault(key, words)
+                    longest = max(longest, len(words))
+            self._names = (multi, single, longest)
+        return self._names
+
+    # ------------------------------------------------------------------ words
+    def _case_word(self, w: str) -> str:
+        """The usual spelling of one word found in capitals (same length)."""
+        low = w.lower()
+        casings = word_casings()
+        _, single, _ = self._name_tables()
+        form = casings.get(low)
+        if form is not None and form.islower():
+            return low
+        named = single.get(low)
+        if named is not None and len(named) == len(w):
+            return named
+        if form is not None and len(form) == len(w):
+            return form
+        parts = re.split(r"(['\u2019\-])", w)
+        if len(parts) > 1:
+            out, after_apos = [], False
+            for p in parts:
+                if p in ("'", "\u2019", "-"):
+                    out.append(p)
+                    after_apos = p != "-"
+                    continue
+                if after_apos and p.lower() in _CLITIC:
+                    out.append(p.lower())
+                else:
+                    out.append(self._case_word(p) if p else p)
+            return "".join(out)
+        if len(w) <= 5 and not _VOWEL.search(w.upper()):
+            return w.upper()  # an acronym: "PCN", "CDHES"
+        return w[:1].upper() + w[1:].lower()
+
+    def _recase(self, chars: list[str], text: str, start: int, end: int) -> None:
+        multi, _, longest = self._name_tables()
+        words = list(_WORD.finditer(text, start, end))
+        i = 0
+        while i < len(words):
+            done = False
+            for k in range(min(longest, len(words) - i), 1, -1):
+                group = words[i:i + k]
+                # only words separated by single spaces or hyphens form a name
+                if any(text[a.end():b.start()] not in (" ", "-") for a, b in zip(group, group[1:])):
+                    continue
+                spelling = multi.get(tuple(m.group(0).lower() for m in group))
+                if spelling is None or any(len(s) != len(m.group(0)) for s, m in zip(spelling, group)):
+                    continue
+                for s, m in zip(spelling, group):
+                    chars[m.start():m.end()] = list(s)
+                i += k
+                done = True
+                break
+            if done:
+                continue
+            m = words[i]
+            cased = self._case_word(m.group(0))
+            if len(cased) == len(m.group(0)):
+                chars[m.start():m.end()] = list(cased)
+            i += 1
+        # a sentence's first word starts with a capital
+        for m in words:
+            j = m.start() - 1
+            while j >= 0 and chars[j] in " \t\"'([":
+                j -= 1
+            if j < 0 or chars[j] in ".!?\n]" or (j > 0 and chars[j] == "-" and chars[j - 1] == "-"):
+                chars[m.start()] = chars[m.start()].upper()
+
+    # ------------------------------------------------------------------ the copy
+    def restore(self, text: str) -> Restored:
+        """The same-length copy of ``text`` for the parser (``text`` itself when nothing applies)."""
+        runs = _caps_runs(text)
+        notes = list(_NOTE.finditer(text)) if "[" in text else []
+        wrapped = _hard_wrapped(text)
+        bare = _unpunctuated(text)
+        if not (runs or notes or wrapped or bare):
+            return Restored(text)
+        chars = list(text)
+        changes: list[str] = []
+        for m in notes:
+            chars[m.start():m.end()] = [" "] * (m.end() - m.start())
+        if notes:
+            changes.append(f"{len(notes)} editorial notes ([TEXT], [REPORTER]...) left out of the sentences")
+        if wrapped:
+            for m in re.finditer(r"(?<=\S)[ \t]*\n(?=\S)", text):
+                chars[m.end() - 1] = " "
+            changes.append("hard-wrapped lines joined")
+        if runs:
+            for a, b in runs:
+                self._recase(chars, "".join(chars), a, b)
+            changes.append(f"{sum(b - a for a, b in runs)} characters in capitals true-cased")
+        out = "".join(chars)
+        starts: tuple[int, ...] = ()
+        if bare:
+            starts = tuple(self._sentence_starts(out))
+            if starts:
+                changes.append(f"{len(starts)} sentence starts restored in unpunctuated text")
+        assert len(out) == len(text)
+        return Restored(out, starts, tuple(changes))
+
+    def _sentence_starts(self, text: str) -> Iterable[int]:
+        casings = word_casings()
+        words = list(re.finditer(r"\S+", text))
+        for k in range(1, len(words)):
+            w = words[k].group(0)
+            if not (w[:1].isupper() and w[1:].islower()):
+                continue
+            core = w.strip("\"'()").lower()
+            form = casings.get(core)
+            p = words[k - 1].group(0).strip("\"'()")
+            if (form is None or not form.islower() or core in _MONTHS_DAYS or not p
+                    or not (p.islower() or p.isdigit()) or p in _CONTINUES or _SENT_END.search(p[-1:])):
+                continue
+            nxt = words[k + 1].group(0) if k + 1 < len(words) else ""
+            if core in _OPENERS or nxt[:1].islower() or nxt[:1].isdigit():
+                yield words[k].start()
