@@ -244,6 +244,8 @@ def read_jsonl_text(text: str, origin: str, opts: ReadOptions) -> Iterator[Item]
             yield ReadFailure(where, "json", f"{where}: JSON nested too deeply")
             continue
         yield _object_to_doc(obj, where, opts, [])
+    if n_docs == 0:
+        yield ReadFailure(origin, "empty", f"{origin}: no documents (no JSON lines)")
 
 
 def read_jsonl_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
@@ -265,6 +267,8 @@ def read_json_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
         yield ReadFailure(str(path), "json", f"{path}: JSON nested too deeply")
         return
     items = data if isinstance(data, list) else [data]
+    if not items:
+        yield ReadFailure(str(path), "empty", f"{path}: no documents (an empty JSON array)")
     for i, obj in enumerate(items):
         if i >= opts.limits.max_batch_documents:
             yield _batch_full(str(path), i, f"item {i}", opts.limits)
@@ -297,8 +301,12 @@ def _pick(fields: list[str], wanted: Optional[str], candidates, origin: str, wha
 
 def read_csv_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
     text, warnings = decode_bytes(_read_bytes(path, opts.limits.max_batch_bytes), str(path))
+    yield from read_csv_text(text, path, opts, "\t" if path.suffix.lower() == ".tsv" else ",")
+
+
+def read_csv_text(text: str, path, opts: ReadOptions, delim: str = ",") -> Iterator[Item]:
+    """CSV/TSV text (``path`` names it in messages): one document or failure per row."""
     lim = opts.limits
-    delim = "\t" if path.suffix.lower() == ".tsv" else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delim)
     old_limit = csv.field_size_limit(lim.max_line_chars)
     try:
@@ -324,6 +332,8 @@ def read_csv_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
         try:
             row = next(rows)
         except StopIteration:
+            if n_docs == 0:
+                yield ReadFailure(str(path), "empty", f"{path}: no documents (no rows after the header)")
             return
         except csv.Error as exc:  # a field over the limit, a bad quote: this row fails, the rest is read
             code = "line_too_long" if "field larger" in str(exc) else "csv"
