@@ -22,6 +22,7 @@ const FILES = [
   ["leaflet.markercluster", "MIT-LICENCE.txt", "LICENSE.leaflet.markercluster.txt"],
   ["topojson-client", "dist/topojson-client.min.js", "topojson-client.min.js"],
   ["topojson-client", "LICENSE", "LICENSE.topojson-client.txt"],
+  ["world-atlas", "countries-110m.json", "countries-110m.json"],
   ["world-atlas", "countries-50m.json", "countries-50m.json"],
   ["world-atlas", "LICENSE", "LICENSE.world-atlas.txt"],
 ];

@@ -71,17 +71,26 @@ def create_app(settings: Settings) -> FastAPI:
     pipe_lock = threading.Lock()
     pipe_holder: dict = {}
 
+    local = threading.local()
+
     @contextmanager
     def open_store():
-        if settings.store_factory is not None:
-            store = settings.store_factory()
-        else:
-            from marsad.store import open_store as open_target
-            store = open_target(str(settings.db))
+        """The store for this worker thread: opened (and migrated) once per thread and kept, so a
+        request costs no connection set-up; a store that failed is dropped and reopened next time."""
+        store = getattr(local, "store", None)
+        if store is None:
+            if settings.store_factory is not None:
+                store = settings.store_factory()
+            else:
+                from marsad.store import open_store as open_target
+                store = open_target(str(settings.db))
+            local.store = store
         try:
             yield store
-        finally:
+        except StoreError:
+            local.store = None
             store.close()
+            raise
 
     def pipeline():
         if "p" not in pipe_holder:

@@ -104,7 +104,8 @@ def test_first_load_shows_the_examples_on_the_map(page, example_site):
     assert page.locator("#map .marker-dot, #map .marker-cluster").count() >= 1
     assert page.locator("#incidents tbody tr").count() >= 10
     assert page.locator("#timeline rect").count() >= 3
-    assert page.locator("#map path.leaflet-interactive, #map svg path").count() > 100  # country boundaries
+    assert page.locator("#map canvas").count() >= 1  # country boundaries, drawn on a canvas
+    page.wait_for_selector("body[data-detailed-base='1']", timeout=30_000)  # then the 1:50m outlines
     _shot(page, "01-first-load")
     assert page.external_requests == [] and page.page_errors == []
 

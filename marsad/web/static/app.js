@@ -60,32 +60,47 @@
     .setView([25, 30], 2);
   map.attributionControl.addAttribution("Boundaries: Natural Earth via world-atlas");
   var countriesLayer = L.geoJSON(null, {
-    style: { color: "#7d8b96", weight: 0.7, fillColor: "#f3f1ea", fillOpacity: 1 }, interactive: false
+    style: { color: "#7d8b96", weight: 0.7, fillColor: "#f3f1ea", fillOpacity: 1 }, interactive: false,
+    renderer: L.canvas({ padding: 0.2 })  // ~240 detailed outlines draw far faster on a canvas than as SVG
   }).addTo(map);
-  var baseReady = fetch("/static/vendor/countries-50m.json").then(function (r) { return r.json(); }).then(function (topo) {
-    countriesLayer.addData(topojson.feature(topo, topo.objects.countries));
-    countriesLayer.bringToBack();
-  }).catch(function (e) { status("base map: " + e.message); });
+  // The base map: world-atlas's 1:110m countries first (small: the first load stays fast), then the
+  // 1:50m outlines, swapped in once the page is ready.
+  function loadBase(file) {
+    return fetch("/static/vendor/" + file).then(function (r) { return r.json(); }).then(function (topo) {
+      var countries = topojson.feature(topo, topo.objects.countries);
+      countriesLayer.clearLayers();
+      countriesLayer.addData(countries);
+      countriesLayer.bringToBack();
+      performance.mark("marsad:base-map " + file);
+    }).catch(function (e) { status("base map: " + e.message); });
+  }
+  var baseReady = loadBase("countries-110m.json");
 
-  var clusters = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false, chunkedLoading: true,
+  var clusters = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false, chunkedLoading: false,
                                          disableClusteringAtZoom: 9 });
   map.addLayer(clusters);
 
   function radius(f) { return Math.min(28, 6 + 3 * Math.sqrt(Math.max(0, f || 0))); }
 
+  var TYPE_CLASS = {};
+  Object.keys(COLORS).forEach(function (t, i) { TYPE_CLASS[t] = "t" + i; });
+
   function markerFor(feature) {
+    // the icon carries no text at all: its colour is a class, its size a number
     var p = feature.properties;
-    var d = 2 * radius(p.fatalities);
-    var dot = el("div", { "class": "marker-dot", style: "width:" + d + "px;height:" + d + "px;background:" + color(p.event_type) });
-    var icon = L.divIcon({ html: dot, className: "marker", iconSize: [d, d], iconAnchor: [d / 2, d / 2] });
+    var d = Math.round(2 * radius(p.fatalities));
+    var icon = L.divIcon({ className: "marker-dot " + (TYPE_CLASS[p.event_type] || "tx"), iconSize: [d, d],
+                           iconAnchor: [d / 2, d / 2], html: "" });
     var c = feature.geometry.coordinates;
     var m = L.marker([c[1], c[0]], { icon: icon, keyboard: false, riseOnHover: true });
-    m.bindTooltip(el("div", null, [
-      el("strong", { text: (p.event_date || "undated") + " " + (p.sub_event_type || p.plover_event || "") }),
-      el("div", { text: [p.location, p.admin1, p.country].filter(Boolean).join(", ") }),
-      el("div", { text: (p.actor1 || "") + (p.actor2 ? " vs " + p.actor2 : "") }),
-      el("div", { text: p.fatalities + " killed" })
-    ]));
+    m.once("mouseover", function () {  // tooltips are built when first wanted, as text nodes
+      m.bindTooltip(el("div", null, [
+        el("strong", { text: (p.event_date || "undated") + " " + (p.sub_event_type || p.plover_event || "") }),
+        el("div", { text: [p.location, p.admin1, p.country].filter(Boolean).join(", ") }),
+        el("div", { text: (p.actor1 || "") + (p.actor2 ? " vs " + p.actor2 : "") }),
+        el("div", { text: p.fatalities + " killed" })
+      ])).openTooltip();
+    });
     m.on("click", function () { showIncident(p.incident_id); });
     m.incidentId = p.incident_id;
     return m;
@@ -345,7 +360,7 @@
     var timelineFilters = Object.assign({}, state.filters, { since: "", until: "", interval: state.interval });
     status("loading…");
     return Promise.all([
-      api("/api/geojson", state.filters).then(function (fc) { drawMap(fc, fit); return fc; }),
+      api("/api/geojson", state.filters).then(function (fc) { drawMap(fc, fit); performance.mark("marsad:markers"); return fc; }),
       api("/api/timeline", timelineFilters).then(drawTimeline),
       loadTable()
     ]).then(function (r) {
@@ -369,5 +384,8 @@
   Promise.all([apply(true), baseReady]).then(function () {
     window.marsadFirstLoadMs = performance.now();  // since navigation started
     document.body.dataset.ready = "1";
+    setTimeout(function () {
+      loadBase("countries-50m.json").then(function () { document.body.dataset.detailedBase = "1"; });
+    }, 50);
   });
 })();
