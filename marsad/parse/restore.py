@@ -47,12 +47,22 @@ _CLITIC = {"s", "t", "ll", "re", "ve", "d", "m"}
 _OPENERS = frozenset("""the a an on in at he she they it its this these those there according during
 following meanwhile separately also later earlier elsewhere after before while when some several many
 no neither both all about around police""".split())
+# openers that, capitalised before a word in lower case, start a sentence whatever precedes them
+_STRONG_OPENERS = frozenset("the a an according he she they it this these those".split())
 _MONTHS_DAYS = frozenset("""january february march april may june july august september october november
 december monday tuesday wednesday thursday friday saturday sunday""".split())
+# words of this rank or rarer that English writes in lower case may still be names ("gna", "dar'a")
+_COMMON_RANK = 30000
+# small words inside place names that stay in lower case ("Zamora de Hidalgo", "Rio de Janeiro")
+_CONNECTORS = frozenset("de del do da dos das di du des y e van von der den of and".split())
 # words after which a capitalised common word does not start a sentence ("in The Hague", "of The Times")
 _CONTINUES = frozenset("""a an the of and or but nor in on at to by for from with into onto than as per via
 about against between among under over after before during without within near across through said says
 told according amid that which who whose whom where when while if because since""".split())
+
+
+def _next_to_number(text: str, start: int, end: int) -> bool:
+    return bool(re.search(r"\d[\s,.]*$", text[max(0, start - 6):start]) or re.match(r"[\s,.]*\d", text[end:end + 6]))
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,16 @@ def word_casings() -> dict[str, str]:
     """lower-case spelling -> most frequent spelling in English (see :mod:`marsad.parse.casing_build`)."""
     with gzip.open(CASING_FILE, "rt", encoding="utf-8") as f:
         return {w.lower(): w for w in f.read().split("\n") if w}
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> dict[str, int]:
+    """lower-case spelling -> rank by frequency (0 = most frequent; the file is in that order)."""
+    return {w: i for i, w in enumerate(word_casings())}
+
+
+def _rank(low: str) -> int:
+    return _ranks().get(low, 10**9)
 
 
 def _caps_share(text: str) -> float:
@@ -180,13 +200,24 @@ class ShapeRestorer:
         casings = word_casings()
         _, single, _ = self._name_tables()
         form = casings.get(low)
-        if form is not None and form.islower():
-            return low
+        rare = form is not None and _rank(low) > _COMMON_RANK
         named = single.get(low)
+        if form is not None and form.islower():
+            if not rare:
+                return low
+            if named is not None and len(named) == len(w):
+                return named  # "GNA", "Dar'a": the knowledge base's or gazetteer's spelling of a rare word
+            gazetteer = self._sources[0]
+            if gazetteer is not None and hasattr(gazetteer, "has_key") and gazetteer.has_key(low):
+                return w[:1].upper() + w[1:].lower()
+            return low
         if named is not None and len(named) == len(w):
             return named
         if form is not None and len(form) == len(w):
             return form
+        gazetteer = self._sources[0]
+        if gazetteer is not None and hasattr(gazetteer, "has_key") and gazetteer.has_key(low):
+            return w[:1].upper() + w[1:].lower()  # "Dar'a", "Al-Mansheyyi"
         parts = re.split(r"(['\u2019\-])", w)
         if len(parts) > 1:
             out, after_apos = [], False
@@ -227,9 +258,12 @@ class ShapeRestorer:
                 continue
             m = words[i]
             cased = self._case_word(m.group(0))
+            if cased.lower() in _MONTHS_DAYS and _next_to_number(text, m.start(), m.end()):
+                cased = cased[:1].upper() + cased[1:]  # "1 May 2020", "Nov 89"
             if len(cased) == len(m.group(0)):
                 chars[m.start():m.end()] = list(cased)
             i += 1
+        self._place_names(chars, words)
         # a sentence's first word starts with a capital
         for m in words:
             j = m.start() - 1
@@ -237,6 +271,37 @@ class ShapeRestorer:
                 j -= 1
             if j < 0 or chars[j] in ".!?\n]" or (j > 0 and chars[j] == "-" and chars[j - 1] == "-"):
                 chars[m.start()] = chars[m.start()].upper()
+
+    def _place_names(self, chars: list[str], words: list) -> None:
+        """Names English words take part in ("Tall Rifat", "Bani Walid", "La Ceiba"): two or three
+        words, one cased as a name and one as an ordinary word, that the gazetteer knows as a place
+        get a capital each."""
+        gazetteer = self._sources[0]
+        if gazetteer is None or not hasattr(gazetteer, "has_key"):
+            return
+        cased = ["".join(chars[m.start():m.end()]) for m in words]
+        for i in range(len(words)):
+            for k in (3, 2):
+                group = range(i, min(i + k, len(words)))
+                if len(group) < k:
+                    continue
+                ws = [cased[j] for j in group]
+                if any("".join(chars[words[a].end():words[b].start()]) not in (" ", "-")
+                       for a, b in zip(group, list(group)[1:])):
+                    continue
+                named = [w[:1].isupper() for w in ws]
+                plain = [w.islower() and w not in _CONTINUES and w not in _OPENERS for w in ws]
+                shouted = [len(w) > 1 and w.isupper() for w in ws]  # "SAO" read as an acronym
+                if not any(named) or not (any(plain) or any(shouted)) or not all(a or b for a, b in zip(named, plain)):
+                    continue
+                if gazetteer.has_key(" ".join(ws)):
+                    for j in group:
+                        w = cased[j]
+                        if (w.islower() and w not in _CONNECTORS) or (len(w) > 1 and w.isupper()):
+                            w = w[:1].upper() + w[1:].lower()
+                            chars[words[j].start():words[j].end()] = list(w)
+                            cased[j] = w
+                    break
 
     # ------------------------------------------------------------------ the copy
     def restore(self, text: str) -> Restored:
@@ -267,8 +332,96 @@ class ShapeRestorer:
             starts = tuple(self._sentence_starts(out))
             if starts:
                 changes.append(f"{len(starts)} sentence starts restored in unpunctuated text")
+            out, commas = self._place_commas(out, set(starts))
+            if commas:
+                changes.append(f"{commas} commas restored between place names")
         assert len(out) == len(text)
         return Restored(out, starts, tuple(changes))
+
+    def _place_commas(self, text: str, starts: set) -> tuple[str, int]:
+        """Without commas, "in Dangriga Stann Creek two men" reads as one name: where a run of
+        capitalised words is no place but splits into places the gazetteer knows ("Dangriga" +
+        "Stann Creek"), the space between them becomes a comma (same length)."""
+        gazetteer = self._sources[0]
+        if gazetteer is None or not hasattr(gazetteer, "has_key"):
+            return text, 0
+        chars = list(text)
+        n = 0
+        words = list(re.finditer(r"[^\s,.;:()\[\]\"]+", text))
+        runs: list[list] = []
+        cur: list = []
+
+        def close(run: list) -> None:
+            while run and run[-1].group(0) in _CONNECTORS:
+                run = run[:-1]
+            if len(run) > 1:
+                runs.append(run)
+
+        for m in words:
+            w = m.group(0)
+            joined = cur and text[cur[-1].end():m.start()] == " " and m.start() not in starts
+            if (w[:1].isupper() and not w.isdigit()) or (w in _CONNECTORS and joined):
+                if not joined:
+                    close(cur)
+                    cur = []
+                cur.append(m)
+            else:
+                close(cur)
+                cur = []
+        close(cur)
+
+        def place(ws: list) -> bool:
+            name = " ".join(m.group(0) for m in ws)
+            if ws[0].group(0) in _CONNECTORS:
+                return False
+            if len(ws) == 1:
+                low = name.lower()
+                if low in _CONTINUES or low in _OPENERS or (
+                        (word_casings().get(low) or "A").islower() and _rank(low) <= _COMMON_RANK):
+                    return False  # "Police", "Creek", "The" alone are no place
+            return gazetteer.has_key(name)
+
+        def common(m) -> bool:
+            return (word_casings().get(m.group(0).lower()) or "A").islower()
+
+        for run in runs:
+            while run and not place(run[:1]) and common(run[0]):
+                run = run[1:]  # "According", "On", "The" open a sentence, not a name
+            while run and not place(run[-1:]) and common(run[-1]):
+                run = run[:-1]
+            if len(run) < 2 or len(run) > 8 or place(run):
+                continue
+            # fewest places that cover the run, each of 1-4 words; the first part may be a name the
+            # gazetteer lacks ("Barangay Piacan") when two places follow it
+            cuts = self._cover(run, place)
+            if cuts is None:
+                options = []
+                for first in range(1, min(4, len(run) - 2) + 1):
+                    sub = self._cover(run[first:], place)
+                    if sub is not None and len(sub) >= 2:
+                        options.append((len(sub), first, sub))
+                if options:
+                    _, first, sub = min(options)
+                    cuts = [0] + [first + c for c in sub]
+            if not cuts or len(cuts) < 2:
+                continue
+            for c in cuts[1:]:
+                chars[run[c].start() - 1] = ","
+                n += 1
+        return "".join(chars), n
+
+    @staticmethod
+    def _cover(run: list, place) -> Optional[list]:
+        """Start indexes of the fewest places (1-4 words each) that cover ``run``, or None."""
+        best: list = [None] * (len(run) + 1)
+        best[0] = []
+        for j in range(1, len(run) + 1):
+            for k in range(1, min(4, j) + 1):
+                if best[j - k] is not None and place(run[j - k:j]):
+                    cand = best[j - k] + [j - k]
+                    if best[j] is None or len(cand) < len(best[j]):
+                        best[j] = cand
+        return best[len(run)]
 
     def _sentence_starts(self, text: str) -> Iterable[int]:
         casings = word_casings()
@@ -280,9 +433,12 @@ class ShapeRestorer:
             core = w.strip("\"'()").lower()
             form = casings.get(core)
             p = words[k - 1].group(0).strip("\"'()")
+            nxt = words[k + 1].group(0) if k + 1 < len(words) else ""
+            if core in _STRONG_OPENERS and nxt[:1].islower() and p and p not in _CONTINUES:
+                yield words[k].start()  # "... Zamboanga del Norte The motive for the attack ..."
+                continue
             if (form is None or not form.islower() or core in _MONTHS_DAYS or not p
                     or not (p.islower() or p.isdigit()) or p in _CONTINUES or _SENT_END.search(p[-1:])):
                 continue
-            nxt = words[k + 1].group(0) if k + 1 < len(words) else ""
             if core in _OPENERS or nxt[:1].islower() or nxt[:1].isdigit():
                 yield words[k].start()
