@@ -25,6 +25,7 @@ from marsad.events.common import (CASUALTY_LEMMAS, HABITUAL, NON_CODED_MODALITIE
                                   VENUE_HEADS, VIOLENT_TYPES, _dedupe_counts, _Index, _iso3, _long_span,
                                   _reference_point, _short_span, _span)
 from marsad.events.notes import write_notes
+from marsad.events.location import LocationMixin
 from marsad.events.roles import RolesMixin
 from marsad.events.triggers import attribution_filter, vote
 from marsad.records import Event, Span, Toll
@@ -39,7 +40,7 @@ __all__ = ["Assembler", "assemble", "write_notes"]
 
 
 
-class Assembler(RolesMixin):
+class Assembler(LocationMixin, RolesMixin):
     def __init__(self, *, doc_id, text, sdoc, pub, places, mentions, dates, casualties, triggers, kb, gazetteer):
         self.doc_id, self.text, self.sdoc, self.pub = doc_id, text, sdoc, pub
         self.places = sorted(places, key=lambda p: p.start)
@@ -55,23 +56,12 @@ class Assembler(RolesMixin):
         self.triggers = sorted(triggers, key=lambda t: t.start)
         self.kb, self.gaz = kb, gazetteer
         self.ix = _Index(sdoc, text)
-        self.focus_cc = self._focus_country()
+        self._init_locations()
         self.last_attacker: dict = {}  # place key / country -> (name, inter)
         self.built: list = []  # (event, place, near) in text order
         self.extra_tolls: list = []
         self._last_place = None
         self._last_near = False
-
-    # ------------------------------------------------------------ document-level context
-    def _focus_country(self) -> Optional[str]:
-        """The document's main country: resolved places first, then demonyms and actors' states."""
-        c = Counter(p.country_code for p in self.places if p.country_code and p.geonameid is not None
-                    and not p.is_demonym)
-        if c:
-            return c.most_common(1)[0][0]
-        c = Counter(p.country_code for p in self.places if p.country_code)
-        c.update(m.actor.country for m in self.mentions if m.actor.country)
-        return c.most_common(1)[0][0] if c else None
 
     def _sentence_span(self, trig):
         return trig.sent_start, trig.sent_end
@@ -110,38 +100,6 @@ class Assembler(RolesMixin):
         head = span.root.head
         verb = self._verb_of(trig)
         return head.pos_ == "ADP" and head.lower_ in ("in", "at", "near") and head.head.i in (trig.token_i, verb.i)
-
-    def place_for(self, trig):
-        s0, s1 = self._sentence_span(trig)
-        in_sent = [p for p in self.real_places if s0 <= p.start < s1 and not self._is_venue(p)]
-        t0, t1 = self._token_subtree_span(trig)
-        near = False
-        if in_sent:
-            sub = [p for p in in_sent if t0 <= p.start < t1]
-            cands = sub or in_sent
-            # a finer place beats a country mentioned first ("Turkey ... in Afrin")
-            # a town beats the region around it, which beats a country mentioned first
-            town = [p for p in cands if (p.geo_precision or 3) < 3
-                    and not (p.feature_code or "").startswith(("ADM1", "RGN", "AREA"))
-                    and not _reference_point(self.text, p.start)]
-            fine = [p for p in cands if (p.feature_code or "").startswith(("ADM1", "RGN", "AREA"))]
-            pick = (town or fine or cands)[0]
-            before = self.text[max(0, pick.start - 12):pick.start].lower()
-            near = any(w in before for w in ("near ", "outside ", "outskirts of ", "east of ", "west of ", "north of ", "south of "))
-            return pick, near
-        # carry from earlier in the paragraph
-        para = self.ix.para(trig.start)
-        earlier = [p for p in self.real_places if p.start < trig.start and self.ix.para(p.start) == para]
-        if earlier:
-            return earlier[-1], False
-        earlier = [p for p in self.real_places if p.start < trig.start]
-        fine_earlier = [p for p in earlier if (p.geo_precision or 3) < 3]
-        if fine_earlier:
-            return fine_earlier[-1], False
-        if self.real_places:
-            fine = [p for p in self.real_places if (p.geo_precision or 3) < 3]
-            return (fine or self.real_places)[0], False
-        return None, False
 
     # ------------------------------------------------------------ date
     def _verb_of(self, trig):
@@ -312,7 +270,7 @@ class Assembler(RolesMixin):
 
     def _toll(self, c, scope, dexpr=None) -> Toll:
         sent = self.ix.sents[self.ix.sent(c.start)]
-        pl = [p for p in self.real_places if sent.start_char <= p.start < sent.end_char]
+        pl = [p for p in self.scene_places if sent.start_char <= p.start < sent.end_char]
         pl = pl[0] if pl else None
         fake = type("T", (), {"start": c.start, "sent_start": sent.start_char, "sent_end": sent.end_char})
         return Toll(kind=TOLL_KIND.get(c.category, "other"), scope=scope,
@@ -374,7 +332,7 @@ class Assembler(RolesMixin):
                 continue
             if place is not None and pl is not None and place.geonameid != pl.geonameid:
                 s0, s1 = self._sentence_span(trig)
-                if any(s0 <= p.start < s1 for p in self.real_places):
+                if any(s0 <= p.start < s1 for p in self.scene_places):
                     continue
             return ev, pl, near
         return None
@@ -432,7 +390,7 @@ class Assembler(RolesMixin):
             place, near = None, False
         prev = self._previous_same(event_type, sub_type, trig, place)
         s0, s1 = self._sentence_span(first)
-        if prev is not None and not any(s0 <= p.start < s1 for p in self.real_places):
+        if prev is not None and not any(s0 <= p.start < s1 for p in self.scene_places):
             place, near = prev[1], prev[2]
         dexpr, how = self.date_for(first, self.triggers)
         if dexpr is None and prev is not None and prev[0].event_date:
@@ -537,10 +495,10 @@ class Assembler(RolesMixin):
                                                                       (c.period_text and d.text in c.period_text)):
                     period_start, period_end = d.date, d.date_end or d.date
                     break
-            places = [p for p in self.real_places if sent.start_char <= p.start < sent.end_char]
+            places = [p for p in self.scene_places if sent.start_char <= p.start < sent.end_char]
             if not places:
                 para = self.ix.para(c.start)
-                places = [p for p in self.real_places if p.start < c.start and self.ix.para(p.start) == para][-1:]
+                places = [p for p in self.scene_places if p.start < c.start and self.ix.para(p.start) == para][-1:]
             pl = places[0] if places else None
             fake_trig = type("T", (), {"start": c.start, "sent_start": sent.start_char, "sent_end": sent.end_char})
             out.append(Toll(kind=TOLL_KIND.get(c.category, "other"), scope=c.scope,

@@ -1,0 +1,205 @@
+"""Where an event happened: the place choice of event assembly.
+
+A mixin of :class:`marsad.events.assemble.Assembler`. An event's location is the place the text
+attaches to the event: a place in the trigger's own clause, then in its sentence, then carried from
+earlier in the paragraph or the document. Some place names in a sentence say nothing about where
+anything happened, and are never an event's location:
+
+- a place inside a compound modifier: "US-led coalition", "UK-based monitor", "US-Russian deal",
+  "Tehran-backed militia" (the name qualifies an actor, it is not a scene);
+- a place inside a longer actor name: "the Islamic State of Iraq and the Levant", "Radio Free Europe";
+- a country or capital standing for its government as the subject of a verb or a possessor
+  ("Russia has been carrying out air strikes", "Moscow reported", "Turkey's army");
+- a parenthetical aside ("Daesh (outlawed in Russia)", "(RIA Novosti)");
+- the dateline, where the story was filed ("WASHINGTON (Sputnik) -", "MOSCOW, October 1 -").
+
+The document's theatre is the country most of its incident places lie in. A place in another country
+is an event's location only when the text attaches it to the event ("talks in Geneva", "a strike in
+Iraq"); otherwise, with no place in reach, an event takes the theatre itself at ACLED precision 3,
+never the attacker's capital or the outlet's home.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Optional
+
+from marsad.events.common import _reference_point
+from marsad.records import Place
+
+# "WASHINGTON (Sputnik) -", "MOSCOW, October 1 (RIA Novosti) -", "BEIRUT: ..."
+_DATELINE_AFTER = re.compile(r"^\s*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s*\d{4})?\s*)?(?:\([^()\n]{1,40}\)\s*)?[-\u2013\u2014:]")
+_DATELINE_AFTER_PAREN = re.compile(r"^\s*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s*\d{4})?\s*)?\([^()\n]{1,40}\)")
+_COUNTRYISH = ("PCL", "PPLC", "TERR")
+# "fled from Aleppo": after a verb of movement, "from" names a place people were in
+_MOTION = {"flee", "come", "return", "move", "evacuate", "displace", "arrive", "cross", "pass", "withdraw", "escape",
+           "retreat", "drive", "infiltrate", "enter", "deport", "expel", "travel", "defect"}
+_GEO_NOUNS = {"province", "city", "town", "village", "countryside", "border", "region", "area", "district", "capital",
+              "governorate", "territory", "desert", "coast", "side", "suburb", "suburbs", "outskirts", "frontier",
+              "north", "south", "east", "west", "part", "neighbourhood", "neighborhood", "camp"}
+# nouns a country name qualifies as a nationality: "US raids", "Russian jets", "UK monitor"
+_ACTOR_NOUNS = {"raid", "strike", "airstrike", "attack", "bombing", "bombardment", "shelling", "missile", "jet", "plane",
+                "warplane", "aircraft", "drone", "force", "troop", "soldier", "army", "military", "official", "envoy",
+                "minister", "ministry", "president", "government", "administration", "embassy", "diplomat", "navy",
+                "coalition", "ally", "backer", "monitor", "observatory", "media", "agency", "report", "intelligence",
+                "operation", "campaign", "offensive", "intervention", "involvement", "presence", "support", "policy",
+                "secretary", "spokesman", "spokeswoman", "commander", "command", "led", "backed", "based", "sanction"}
+_FINE_HINTS = ("near ", "outside ", "outskirts of ", "east of ", "west of ", "north of ", "south of ")
+
+
+class LocationMixin:
+    # ------------------------------------------------------------ which names are scenes
+    def _init_locations(self):
+        self.incidental = {id(p) for p in self.places if self._incidental(p)}
+        # a continent or sea ("the Middle East", "the Caucasus") is no event's scene: ACLED codes countries
+        self.scene_places = [p for p in self.real_places if id(p) not in self.incidental and p.country_code]
+        self.focus_cc = self._theatre_country()
+        self._theatre_place = None
+
+    def _incidental(self, p) -> bool:
+        text = self.text
+        if self._compound_modifier(p):
+            return True
+        line0 = text.rfind("\n", 0, p.start) + 1
+        opened = text.rfind("(", line0, p.start)
+        if opened != -1 and text.rfind(")", opened, p.start) == -1 and ")" in text[p.end:p.end + 60]:
+            # an aside ("Daesh (outlawed in Russia)"), not a location bracket ("(Mahliyah, Marib)")
+            closed = text.find(")", p.end)
+            aside = self.sdoc.char_span(opened + 1, closed, alignment_mode="expand")
+            if aside is not None and any(t.pos_ in ("VERB", "AUX") for t in aside):
+                return True
+        if self._dateline_place(p):
+            return True
+        for m in self.mentions:
+            if m.start <= p.start and p.end <= m.end and (m.end - m.start) > (p.end - p.start) + 2 \
+                    and m.actor.type != "location":
+                return True  # "the Islamic State of Iraq and the Levant"
+        if (p.feature_code or "").startswith(_COUNTRYISH):
+            span = self.sdoc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is not None:
+                root = span.root
+                if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
+                    return True  # "Russia has been carrying out air strikes": the state, not a scene
+                if (root.dep_ == "poss" or (root.i + 1 < len(self.sdoc) and self.sdoc[root.i + 1].tag_ == "POS")) \
+                        and root.head.lemma_.lower() not in _GEO_NOUNS and not self._is_place_token(root.head):
+                    return True  # "Turkey's army", not "Syria's Aleppo" or "Beirut's Hamra district"
+                head = root
+                while head.dep_ == "conj" and head.head.i != head.i:
+                    head = head.head  # "brokered by the United States and Russia"
+                by = head.head
+                if head.dep_ == "pobj" and (by.lower_ == "by" or (by.lower_ == "from" and by.head.lemma_.lower() not in _MOTION)):
+                    return True  # "air strikes launched by Russia", "backing from Saudi Arabia"
+                if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN") and (
+                        root.head.lemma_.lower() in _ACTOR_NOUNS or ((p.feature_code or "").startswith("PCL") and
+                        root.head.lemma_.lower() not in _GEO_NOUNS and not self._is_place_token(root.head))):
+                    return True  # "US raids", "Syria car bomb": a nationality or a topic, not a scene
+        return False
+
+    def _compound_modifier(self, p) -> bool:
+        """ "US-led", "UK-based", "Iran-backed", "US-Russian": a name hyphened to a participle or a
+        nationality qualifies an actor ("Abeokuta-Ayetoro road" names two places)."""
+        m = re.match(r"-([A-Za-z]+)", self.text[p.end:p.end + 30])
+        if m is None:
+            return False
+        nxt = m.group(1)
+        if nxt[:1].islower() or nxt.lower().endswith(("ed", "led", "run")):
+            return True  # "US-led", "UK-based", "US-Trained" (a headline in title case)
+        return any(q.is_demonym and q.start == p.end + 1 for q in self.places)
+
+    def _is_place_token(self, tok) -> bool:
+        return any(q.start <= tok.idx < q.end for q in self.places)
+
+    def _dateline_place(self, p) -> bool:
+        """The place of a dateline: a name in capitals followed by an agency in brackets ("MOSCOW
+        (Sputnik)"), or opening a line followed by a date or a dash ("BEIRUT, Oct. 1 -")."""
+        line0 = self.text.rfind("\n", 0, p.start) + 1
+        before = self.text[line0:p.start]
+        after = self.text[p.end:p.end + 60]
+        upper = p.text.isupper() and len(p.text) > 2 and not self._all_caps_text()
+        if upper and _DATELINE_AFTER_PAREN.match(after):
+            return True
+        if upper and len(before) <= 120 and _DATELINE_AFTER.match(after):
+            return True
+        return bool(_DATELINE_AFTER_PAREN.match(after)) and not before.strip()
+
+    def _all_caps_text(self) -> bool:
+        v = getattr(self, "_caps", None)
+        if v is None:
+            letters = [c for c in self.text[:3000] if c.isalpha()]
+            v = self._caps = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+        return v
+
+    def _theatre_country(self) -> Optional[str]:
+        """The document's main country: where its scene places lie (places near event triggers
+        count double), then demonyms and actors' states."""
+        trig_sents = {(t.sent_start, t.sent_end) for t in self.triggers if t.event_type}
+        c = Counter()
+        for p in self.scene_places:
+            if not p.country_code:
+                continue
+            c[p.country_code] += 1 + any(a <= p.start < b for a, b in trig_sents)
+        if c:
+            return c.most_common(1)[0][0]
+        # no scene named: demonyms and names that are not modifiers of actors ("US-led") or datelines
+        c = Counter(p.country_code for p in self.places if p.country_code and id(p) not in self.incidental)
+        if not c:
+            c = Counter(p.country_code for p in self.places if p.country_code and not self._modifier_or_dateline(p))
+        if not c:
+            c.update(m.actor.country for m in self.mentions if m.actor.country)
+        return c.most_common(1)[0][0] if c else None
+
+    def _modifier_or_dateline(self, p) -> bool:
+        return self._compound_modifier(p) or self._dateline_place(p)
+
+    def theatre_place(self):
+        """The theatre country as a place at precision 3 (the place it is named by, if any)."""
+        if self._theatre_place is None and self.focus_cc:
+            named = [p for p in self.scene_places if p.country_code == self.focus_cc
+                     and (p.feature_code or "").startswith("PCL")]
+            if named:
+                self._theatre_place = named[0]
+            else:
+                e = self.gaz.country(self.focus_cc) if self.gaz is not None else None
+                if e is not None:
+                    self._theatre_place = Place(
+                        text="", start=-1, end=-1, name=e.name, geonameid=e.geonameid, latitude=e.latitude,
+                        longitude=e.longitude, country_code=self.focus_cc, country=self.gaz.country_name(self.focus_cc),
+                        admin1=None, admin2=None, feature_code=e.feature_code, geo_precision=3, score=0.5)
+        return self._theatre_place
+
+    # ------------------------------------------------------------ the choice
+    def _in_theatre(self, p) -> bool:
+        return self.focus_cc is None or p.country_code == self.focus_cc
+
+    def place_for(self, trig):
+        s0, s1 = self._sentence_span(trig)
+        t0, t1 = self._token_subtree_span(trig)
+        in_sent = [p for p in self.scene_places if s0 <= p.start < s1 and not self._is_venue(p)]
+        # a place abroad is this event's only when the text attaches it to the event
+        in_sent = [p for p in in_sent if self._in_theatre(p) or t0 <= p.start < t1 or self._place_attached(p, trig)]
+        if in_sent:
+            sub = [p for p in in_sent if t0 <= p.start < t1]
+            cands = sub or in_sent
+            # a town beats the region around it, which beats a country mentioned first
+            town = [p for p in cands if (p.geo_precision or 3) < 3
+                    and not (p.feature_code or "").startswith(("ADM1", "RGN", "AREA"))
+                    and not _reference_point(self.text, p.start)]
+            fine = [p for p in cands if (p.feature_code or "").startswith(("ADM1", "RGN", "AREA"))]
+            pick = (town or fine or cands)[0]
+            before = self.text[max(0, pick.start - 12):pick.start].lower()
+            near = any(w in before for w in _FINE_HINTS)
+            return pick, near
+        # carried from earlier in the paragraph, then the document, within the theatre
+        para = self.ix.para(trig.start)
+        here = [p for p in self.scene_places if self._in_theatre(p)]
+        earlier = [p for p in here if p.start < trig.start and self.ix.para(p.start) == para]
+        if earlier:
+            return earlier[-1], False
+        earlier = [p for p in here if p.start < trig.start]
+        fine_earlier = [p for p in earlier if (p.geo_precision or 3) < 3]
+        if fine_earlier:
+            return fine_earlier[-1], False
+        if here:
+            fine = [p for p in here if (p.geo_precision or 3) < 3]
+            return (fine or here)[0], False
+        return self.theatre_place(), False
