@@ -141,6 +141,41 @@ _CUMUL_RX = re.compile(
     r"(?:began|launched|started|erupted|intensified|escalated|opened|resumed|declared|seized|captured|took|"
     r"entered|announced|emerged|arrived|came)\b|\b(?:the\s+)?(?:first|past)\s+(?:\w+\s+)?(?:days|weeks|months)\s+of\b",
     re.I)
+# a count over a stretch of days however it is phrased: "in nearly two weeks", "over three days",
+# "within a week", "in two days of fighting" (one day's incident is counted as that day's)
+_PERIOD_RX = re.compile(
+    r"\b(?:in|over|during|within|across|for)\s+(?:(?:nearly|almost|about|around|some|roughly|more\s+than|"
+    r"less\s+than|just\s+over|just\s+under|the\s+(?:first|last|past|previous))\s+)*(?:two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|a\s+few|a\s+couple\s+of|\d+|a|one)\s+"
+    r"(?:(?:straight|consecutive|successive)\s+)?(?:days|weeks?|months?|years?|nights)\b", re.I)
+
+
+class _SinceMatch:
+    """A since-phrase found by the parse, in the shape of a regex match (``group(0)``)."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def group(self, _=0) -> str:
+        return self.text
+
+
+def _since_clause(doc, idxs):
+    """ "killed since a ceasefire collapsed on September 19", "since Monday", "since the regime's
+    offensive": a count dated by a since-phrase or since-clause runs over a period to now."""
+    for i in sorted(idxs):
+        t = doc[i]
+        if t.lower_ != "since" or t.dep_ not in ("prep", "mark"):
+            continue
+        if t.dep_ == "mark" and t.head.pos_ not in ("VERB", "AUX"):
+            continue
+        sub = list(t.subtree) if t.dep_ == "prep" else list(t.head.subtree)
+        if not sub:
+            continue
+        return _SinceMatch(doc[sub[0].i:sub[-1].i + 1].text)
+    return None
+
+
 _AGGREGATE_RX = re.compile(r"\b(?:across|throughout|in\s+(?:several|various|separate|different|multiple)|"
                            r"in\s+(?:a\s+)?series\s+of|separate\s+(?:incidents|attacks|strikes|raids))\b", re.I)
 _ZERO_RX = re.compile(
@@ -502,7 +537,7 @@ def _scope(doc, hit: _Hit) -> tuple[str, Optional[str]]:
         return "background", None
     if _campaign_total(trig):
         return "cumulative", None
-    m = _CUMUL_RX.search(text)
+    m = _CUMUL_RX.search(text) or _PERIOD_RX.search(text) or _since_clause(doc, idxs)
     if m and re.search(r"\b(?:24|twenty-four)\s+hours|\b(?:past|last)\s+day\b", m.group(0), re.I):
         m = None  # "in the past 24 hours" is the day of the report, as ACLED codes it
     if m:

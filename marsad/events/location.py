@@ -141,12 +141,26 @@ class LocationMixin:
         if c:
             return c.most_common(1)[0][0]
         # no scene named: demonyms and names that are not modifiers of actors ("US-led") or datelines
-        c = Counter(p.country_code for p in self.places if p.country_code and id(p) not in self.incidental)
+        c = Counter(p.country_code for p in self.places if p.country_code and id(p) not in self.incidental
+                    and not self._attacker_nationality(p))
         if not c:
-            c = Counter(p.country_code for p in self.places if p.country_code and not self._modifier_or_dateline(p))
+            c = Counter(p.country_code for p in self.places if p.country_code and p.is_demonym
+                        and not self._modifier_or_dateline(p) and not self._attacker_nationality(p))
         if not c:
             c.update(m.actor.country for m in self.mentions if m.actor.country)
         return c.most_common(1)[0][0] if c else None
+
+    def _attacker_nationality(self, p) -> bool:
+        """ "Russian jets", "Turkish forces", "British-based monitor": whose forces or outlet, not where."""
+        if not p.is_demonym:
+            return False
+        span = self.sdoc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span.root.head
+        while head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head  # "Russian war planes"
+        return head.lemma_.lower() in _ACTOR_NOUNS or head.lemma_.lower() in ("warplane", "war", "helicopter")
 
     def _modifier_or_dateline(self, p) -> bool:
         return self._compound_modifier(p) or self._dateline_place(p)

@@ -63,7 +63,7 @@ def _unidentified(name: str) -> bool:
     return name.startswith("Unidentified")
 
 
-def _combine(a: Event, b: Event) -> Event:
+def _combine(a: Event, b: Event, retype: bool = False) -> Event:
     figs = [e for e in (a, b) if e.fatalities_low is not None or e.fatalities > 0]
     if len(figs) == 2 and not _conflicting_reports(a, b):
         # one reporter's figures for one incident: a smaller one is a part of the total ("Five of
@@ -95,8 +95,10 @@ def _combine(a: Event, b: Event) -> Event:
     best_date = a if a.event_date and (not b.event_date or (bool(a.date_text), -(a.time_precision or 3)) >=
                                        (bool(b.date_text), -(b.time_precision or 3))) else b
     ev = sorted(set(a.evidence) | set(b.evidence), key=lambda s: s.start)
+    kind = _more_specific(a, b) if retype else a
     return replace(
         a,
+        event_type=kind.event_type, sub_event_type=kind.sub_event_type, plover_event=kind.plover_event,
         event_date=best_date.event_date, event_date_end=best_date.event_date_end,
         time_precision=best_date.time_precision, date_text=best_date.date_text,
         actor1=a.actor1 if a.actor1 and not _unidentified(a.actor1) else (b.actor1 or a.actor1),
@@ -131,9 +133,70 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
             if compatible(m, e):
                 out[i] = _combine(m, e)
                 break
+            if same_dead(m, e):
+                out[i] = _combine(m, e, retype=True)
+                break
         else:
             out.append(e)
     return out
+
+
+# the weapon or form that says most about an incident: "air strikes" over "bombardment" over "attack"
+_SPECIFIC = ["Chemical weapon", "Suicide bomb", "Air/drone strike", "Remote explosive/landmine/IED", "Grenade",
+             "Shelling/artillery/missile attack", "Abduction/forced disappearance", "Sexual violence", "Attack",
+             "Armed clash", "Mob violence", "Violent demonstration", "Excessive force against protesters"]
+_FACTUAL = ("asserted", "claimed", "alleged")
+
+
+def _place_contains(a: Event, b: Event) -> bool:
+    """Can ``a``'s place hold ``b``'s: the same place, or ``a`` a country or region around it."""
+    if a.geonameid is None or b.geonameid is None or a.geonameid == b.geonameid:
+        return True
+    if a.country != b.country:
+        return False
+    return (a.geo_precision or 3) == 3 and (a.admin1 is None or a.admin1 == b.admin1)
+
+
+def same_dead(a: Event, b: Event) -> bool:
+    """Two mentions that give the same dead for violence in one place on one day report one incident,
+    however each names it ("Air raids kill 42 near the capital" and "bombardment ... in Douma
+    killed 42"): a report does not count the same figure for two incidents without saying so
+    ("another 42", "in a separate attack"), which is told apart by a stated other place or day."""
+    if not a.fatalities or not b.fatalities or not a.event_type or not b.event_type:
+        return False
+    if a.fatalities != b.fatalities and not _same_figure(a, b):
+        return False
+    if a.modality not in _FACTUAL or b.modality not in _FACTUAL:
+        return False
+    if _opens_another_incident(b):
+        return False
+    if not (_place_contains(a, b) or _place_contains(b, a)):
+        return False
+    if a.fatalities <= 3 and a.geonameid != b.geonameid and None not in (a.geonameid, b.geonameid) \
+            and (a.geo_precision or 3) < 3 and (b.geo_precision or 3) < 3:
+        return False
+    if a.event_date and b.event_date and a.event_date != b.event_date and a.date_text and b.date_text:
+        return False
+    return True
+
+
+def _approximate(e: Event) -> bool:
+    """ "over 80", "at least 84", "dozens": a figure stated as a bound or an estimate."""
+    return e.fatalities_high is None or (e.fatalities_low is not None and e.fatalities_low != e.fatalities_high)
+
+
+def _same_figure(a: Event, b: Event) -> bool:
+    """ "over 80" and "at least 84", "more than 30" and "32": one toll, told twice as precisely."""
+    lo, hi = sorted((a.fatalities, b.fatalities))
+    return lo >= 10 and hi - lo <= 0.1 * hi and (_approximate(a) or _approximate(b))
+
+
+def _more_specific(a: Event, b: Event) -> Event:
+    def rank(e):
+        if e.event_type not in VIOLENT:
+            return len(_SPECIFIC) + 1
+        return _SPECIFIC.index(e.sub_event_type) if e.sub_event_type in _SPECIFIC else len(_SPECIFIC)
+    return a if rank(a) <= rank(b) else b
 
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}

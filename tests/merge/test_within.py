@@ -48,3 +48,39 @@ def test_a_region_wide_mention_merges_with_an_incident_inside_it():
     region = replace(_ev(0, 0, None, "Clashes in Idlib province"), location="Idlib", geonameid=2, geo_precision=3)
     town = _ev(100, 11, "SOHR", "Air strikes on Ariha killed 11.")
     assert len(merge_events([region, town])) == 1
+
+
+def _typed(start, fat, sub, etype="Explosions/Remote violence", **kw):
+    from dataclasses import replace
+    return replace(_ev(start, fat, None), event_type=etype, sub_event_type=sub, **kw)
+
+
+def test_the_same_dead_under_two_names_are_one_incident():
+    """ "Air raids kill 42" and "bombardment ... killed 42": one incident, the more specific type."""
+    head = _typed(0, 42, "Shelling/artillery/missile attack", geonameid=9, location="Syria", geo_precision=3,
+                  admin1=None)
+    body = _typed(100, 42, "Air/drone strike", etype="Explosions/Remote violence")
+    (m,) = merge_events([head, body])
+    assert m.sub_event_type == "Air/drone strike" and m.fatalities == 42 and m.location == "Ariha"
+    assert len(m.evidence) == 2
+
+
+def test_a_bound_and_a_close_exact_figure_are_one_toll():
+    from dataclasses import replace
+    head = replace(_typed(0, 80, "Air/drone strike"), fatalities_low=81, fatalities_high=None)
+    body = _typed(100, 84, "Shelling/artillery/missile attack")
+    (m,) = merge_events([head, body])
+    assert m.fatalities == 84
+
+
+def test_the_same_figure_in_another_town_on_another_stated_day_stays_apart():
+    a = _typed(0, 12, "Air/drone strike", date_text="on Monday")
+    b = _typed(100, 12, "Armed clash", etype="Battles", event_date="2016-07-12", date_text="on Tuesday",
+               geonameid=2, location="Saraqib")
+    assert len(merge_events([a, b])) == 2
+
+
+def test_small_equal_figures_in_two_named_towns_stay_apart():
+    a = _typed(0, 2, "Air/drone strike")
+    b = _typed(100, 2, "Shelling/artillery/missile attack", geonameid=2, location="Saraqib")
+    assert len(merge_events([a, b])) == 2

@@ -1,0 +1,70 @@
+"""Within a report: each incident once, with its own dead, in the place it happened.
+
+General cases, written for this test: an event's location is never an actor's nationality, a
+monitor's base or a dateline; figures over a period are tolls; mentions of one incident merge."""
+import pytest
+
+from marsad.records import InputDocument
+
+
+def _acled(res):
+    return [e for e in res.events if e.event_type]
+
+
+def _run(pipeline, text, title=None):
+    return pipeline.process(InputDocument(text=text, title=title, doc_id="t", publication_date="2016-03-07"))
+
+
+@pytest.mark.parametrize("text", [
+    "US-led coalition air strikes killed 11 civilians in the village of Kafr Nabl in Idlib province on Monday.",
+    "Air strikes killed 11 civilians in Kafr Nabl in Idlib province on Monday, the UK-based monitor said.",
+    "Russian jets struck a market in Kafr Nabl in Idlib province on Monday, killing 11 civilians.",
+    "MOSCOW (Sputnik) - Air strikes killed 11 civilians in Kafr Nabl in Idlib province on Monday.",
+])
+def test_an_actor_or_outlet_never_places_the_event(pipeline, text):
+    evs = _acled(_run(pipeline, text))
+    assert evs and all(e.country == "Syria" for e in evs), [(e.location, e.country) for e in evs]
+
+
+def test_no_place_in_reach_gives_the_theatre_not_the_attacker_capital(pipeline):
+    text = ("Fighting raged across Syria on Monday. Washington said on Tuesday that air strikes by "
+            "the US-led coalition had killed 9 militants.")
+    evs = _acled(_run(pipeline, text))
+    assert evs and all(e.country == "Syria" for e in evs), [(e.location, e.country) for e in evs]
+
+
+def test_a_state_as_agent_is_not_the_scene(pipeline):
+    text = "Air strikes launched by Russia killed 14 people in the town of Saraqib in Idlib province on Sunday."
+    (e,) = [e for e in _acled(_run(pipeline, text)) if e.fatalities]
+    assert e.country == "Syria" and e.fatalities == 14
+
+
+@pytest.mark.parametrize("period", [
+    "since a ceasefire collapsed on February 27",
+    "in nearly two weeks of fighting",
+    "since the regime launched its assault",
+])
+def test_a_count_over_a_period_is_a_toll_and_the_day_keeps_its_own(pipeline, period):
+    text = (f"At least 23 people were killed in air strikes on the town of Saraqib in Idlib province on Monday. "
+            f"More than 300 civilians have been killed in the province {period}, a monitor said.")
+    res = _run(pipeline, text)
+    figs = sorted(e.fatalities for e in res.events if e.fatalities)
+    assert figs == [23], figs
+    assert any(t.count_low and t.count_low >= 300 for t in res.tolls)
+
+
+def test_headline_and_body_of_one_incident_are_one_event(pipeline):
+    title = "Government air raids kill 42 near the capital"
+    text = ("Bombardment of the rebel-held town of Douma in Eastern Ghouta killed 42 people on Monday, "
+            "a monitoring group said.")
+    res = _run(pipeline, text, title)
+    killed = [e for e in res.events if e.fatalities]
+    assert len(killed) == 1 and killed[0].fatalities == 42
+    assert sum(e.fatalities for e in res.events) == 42
+
+
+def test_attackers_nationality_does_not_make_the_theatre(pipeline):
+    text = ("Russian jets bombed the market of an unnamed town on Sunday, killing 14 people, "
+            "Syrian activists said.")
+    evs = _acled(_run(pipeline, text))
+    assert evs and all(e.country == "Syria" for e in evs), [(e.location, e.country) for e in evs]
