@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
 from marsad.batch.local import Processed
+from marsad.errors import StoreError
 from marsad.store.base import ADDED, FAILED, SKIPPED, BaseStore
 
 
@@ -46,7 +47,12 @@ def ingest_processed(processed: Iterable[Processed], store: BaseStore, batch_siz
     def flush():
         if not batch:
             return
-        outcomes = store.add_documents([(p.doc, p.text, p.origin) for p in batch])
+        try:
+            outcomes = store.add_documents([(p.doc, p.text, p.origin) for p in batch])
+        except StoreError as exc:  # locked, disk full, server gone: say what is kept and how to resume
+            raise StoreError(f"{exc.message}. {s.added} document(s) of this run were stored before it and are kept; "
+                             f"the batch of {len(batch)} being written was rolled back. Run the same command "
+                             f"again to resume: stored documents are skipped") from exc
         for p, o in zip(batch, outcomes):
             if o.status == ADDED:
                 s.added += 1
