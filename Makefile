@@ -32,6 +32,7 @@ test: setup
 
 bench: setup
 	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/components.py  # per-component timings beside their budgets
 	$(BIN)/python bench/load.py  # bounded load test of the API on loopback (30 s): throughput, p50/p95/p99
 
 clean:

@@ -1,7 +1,6 @@
 """Actor knowledge base and resolver: golden tests on the founding article, KB integrity, speed."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -49,25 +48,16 @@ def test_validate_catches_conflicts(tmp_path):
     assert kb2.lookup("Dup Group")[0][0].kb_id == "dup_group"
 
 
-def test_load_is_fast():
-    from marsad.actors import kb as kbmod
-
-    t = time.perf_counter()
-    k = kbmod.KnowledgeBase()
-    k._load_all(())
-    assert time.perf_counter() - t < 1.0
-    t = time.perf_counter()
-    KnowledgeBase.load()  # cached
-    assert time.perf_counter() - t < 0.05
+def test_load_is_cached():
+    # Load time is measured in bench/components.py; here: the default load is built once and shared.
+    assert KnowledgeBase.load() is KnowledgeBase.load()
 
 
-def test_lookup_is_fast(kb):
-    kb.lookup("Macaron")  # builds the fuzzy index once
-    names = ["Macron", "McCron", "Putni", "Hayat Tahrir al-Sham", "Jacob Kern", "Real Loblan", "Idleb"] * 50
-    t = time.perf_counter()
-    for n in names:
-        kb.lookup(n)
-    assert (time.perf_counter() - t) / len(names) < 0.002
+def test_lookup_is_repeatable(kb):
+    # Lookup speed is measured in bench/components.py; here: repeated lookups answer the same.
+    names = ["Macron", "McCron", "Putni", "Hayat Tahrir al-Sham", "Jacob Kern", "Real Loblan", "Idleb"]
+    first = [[a.kb_id for a, _, _ in kb.lookup(n)] for n in names]
+    assert first == [[a.kb_id for a, _, _ in kb.lookup(n)] for n in names]
 
 
 @pytest.mark.parametrize("name", ["Macaron", "McCron", "Emmanuel Macaron", "Macron", "Emmanuel Macron"])
@@ -234,16 +224,12 @@ def test_article_forces(article_mentions):
     assert len(kern) == 2 and kern[0].actor.represents == "wfp"
 
 
-def test_resolve_is_cheap(kb, nlp, article_mentions):
+def test_resolve_is_repeatable(kb, nlp, article_mentions):
     text, _ = article_mentions
     doc = nlp(text)
     r = ActorResolver(kb)
-    r.resolve(doc, country="SY")
-    t = time.perf_counter()
-    for _ in range(5):
-        r.resolve(doc, country="SY", date="2018-02-09")
-    per = (time.perf_counter() - t) / 5
-    assert per < 0.05
+    # Resolution speed is measured in bench/components.py; here: resolving twice gives the same mentions.
+    assert r.resolve(doc, country="SY", date="2018-02-09") == r.resolve(doc, country="SY", date="2018-02-09")
 
 
 def test_metonymy_only_for_subjects(kb, nlp):

@@ -1,4 +1,3 @@
-import time
 
 import pytest
 
@@ -33,11 +32,10 @@ def test_from_entries_tiny_gazetteer():
     assert g.get(170654).name == "Damascus"
 
 
-def test_open_is_fast(gaz):
-    t = time.perf_counter()
+def test_reopen_answers_the_same(gaz):
+    # Open time is measured in bench/components.py and bench/speed.py.
     g = Gazetteer.open(gaz.path)
-    g.lookup("Aleppo")
-    assert time.perf_counter() - t < 0.5
+    assert [e.geonameid for e in g.lookup("Aleppo")] == [e.geonameid for e in gaz.lookup("Aleppo")]
     g.close()
 
 
