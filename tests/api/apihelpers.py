@@ -56,6 +56,27 @@ def ingest_examples(pipeline, db: Path, paths=(ROOT / "examples",)) -> None:
         s.add_documents(items)
 
 
+MERGED = [
+    {"doc_id": "wire-a", "title": "Air strike kills 12 in Saraqib", "source": "Wire A", "publication_date": "2018-02-06",
+     "text": "An air strike killed 12 people in the town of Saraqib in Idlib province on Monday, the Syrian "
+             "Observatory for Human Rights said."},
+    {"doc_id": "wire-b", "title": "Raid on Saraqib", "source": "Wire B", "publication_date": "2018-02-07",
+     "text": "Warplanes struck Saraqib in Idlib on Monday, killing 14 civilians, civil defence workers said."},
+]
+
+
+def ingest_documents(pipeline, db: Path, docs) -> None:
+    from marsad.output.contract import document_to_dict
+    from marsad.records import InputDocument
+    inputs = [InputDocument(date_origin="metadata", **d) for d in docs]
+    items = []
+    for res in pipeline.process_many(inputs):
+        assert res.error is None, res.error
+        items.append((document_to_dict(res), res.text, "test"))
+    with Store(db) as s:
+        s.add_documents(items)
+
+
 def hostile_documents():
     """Contract documents whose every untrusted string (text, title, outlet, source, actors, places,
     notes) carries markup that would run script if a page used it as HTML."""

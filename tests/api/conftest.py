@@ -4,13 +4,22 @@ import pytest
 from marsad.api.tokens import TokenStore
 from marsad.store import Store
 
-from apihelpers import hostile_documents, ingest_examples
+from apihelpers import MERGED, hostile_documents, ingest_documents, ingest_examples
 
 
 @pytest.fixture(scope="session")
 def example_db(tmp_path_factory, pipeline):
     db = tmp_path_factory.mktemp("store") / "examples.sqlite"
     ingest_examples(pipeline, db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def merged_db(tmp_path_factory, pipeline):
+    """Two outlets' reports of one air strike, published a day apart with different tolls: the store
+    merges them into one incident with both reports, a range and a revision."""
+    db = tmp_path_factory.mktemp("store") / "merged.sqlite"
+    ingest_documents(pipeline, db, MERGED)
     return db
 
 

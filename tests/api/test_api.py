@@ -1,5 +1,4 @@
 """The REST API in-process (httpx ASGI transport): every route, its filters and its errors."""
-import io
 import json
 
 import pytest
@@ -108,6 +107,23 @@ def test_incident_with_reports_text_and_evidence(client):
                 assert base[span["start"]:span["end"]] == span["text"]
     r = client.get("/api/incidents/no-such-incident")
     assert r.status_code == 404 and "no-such-incident" in r.json()["detail"]
+
+
+def test_merged_incident_shows_every_report_its_figures_and_revision(merged_db, token_file):
+    c = Client(make_app(merged_db, token_file))
+    items = c.get("/api/incidents").json()["items"]
+    merged = [i for i in items if i["reports"] == 2]
+    assert len(merged) == 1, items
+    inc = c.get(f"/api/incidents/{merged[0]['incident_id']}").json()
+    assert inc["documents"] == ["wire-a", "wire-b"]
+    assert [r["outlet"] for r in inc["reports"]] == ["Wire A", "Wire B"]
+    assert sorted(f["fatalities"] for f in inc["figures"]) == [12, 14]
+    assert inc["fatalities"] == 12 and inc["fatalities_high"] == 14  # ACLED's lower figure, the range keeps both
+    assert inc["revisions"] and inc["revisions"][0]["to"] == 14
+    for r in inc["reports"]:
+        for span in r["evidence"]:
+            base = r["title"] if span.get("field") == "title" else r["text"]
+            assert base[span["start"]:span["end"]] == span["text"]
 
 
 def test_geojson(client):

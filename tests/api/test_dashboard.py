@@ -2,7 +2,6 @@
 an incident, see the highlighted evidence; hostile text stays text. Screenshots go to
 test-artifacts/screenshots/ and the first-load time is printed."""
 import os
-import shutil
 import socket
 import threading
 import time
@@ -136,6 +135,19 @@ def test_filter_then_open_an_incident_with_highlighted_evidence(page, example_si
     _shot(page, "02-incident-evidence")
     page.click("#detail-close")
     assert page.locator("#detail").is_hidden()
+
+
+def test_a_merged_incident_shows_both_reports_side_by_side(page, merged_db, token_file):
+    with Server(make_app(merged_db, token_file)) as url:
+        _load(page, url)
+        page.locator("#incidents tbody tr").first.click()
+        page.wait_for_selector("#detail:not([hidden]) mark.evidence")
+        assert page.locator("#detail .report").count() == 2
+        assert page.locator("#detail .report mark.evidence").count() >= 2  # each report's own evidence
+        figures = page.locator("#detail table.figures").inner_text()
+        assert "12" in figures and "14" in figures
+        assert "put the toll at 14" in page.locator("#detail").inner_text()
+        _shot(page, "05-merged-incident")
 
 
 def test_timeline_selection_filters_the_map(page, example_site):

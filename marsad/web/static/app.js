@@ -330,7 +330,10 @@
       body.appendChild(ft);
       if (inc.revisions && inc.revisions.length) {
         body.appendChild(el("h3", { text: "Revisions" }));
-        inc.revisions.forEach(function (r) { body.appendChild(el("div", { "class": "muted", text: JSON.stringify(r) })); });
+        inc.revisions.forEach(function (r) {
+          body.appendChild(el("div", { "class": "revision", text: (r.publication_date || "") + ": " + (r.source || r.doc_id || "a later report") +
+            " put the toll at " + r.to + " (was " + r.from + ")" + (r.stated_as_update ? ", stated as an update" : "") }));
+        });
       }
       body.appendChild(el("h3", { text: inc.reports.length + " report" + (inc.reports.length === 1 ? "" : "s") }));
       inc.reports.forEach(function (r) {
@@ -344,6 +347,7 @@
         box.appendChild(title);
         box.appendChild(el("div", { "class": "muted", text: [r.outlet, r.publication_date, r.source ? "source in text: " + r.source : null,
           r.fatalities !== null && r.fatalities !== undefined ? r.fatalities + " killed" : null].filter(Boolean).join(" · ") }));
+        if (r.merged_because) box.appendChild(el("div", { "class": "muted why", text: "merged: " + r.merged_because }));
         box.appendChild(r.text ? highlighted(r.text, textSpans) : el("div", { "class": "muted", text: "(text not stored)" }));
         body.appendChild(box);
       });
