@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable, Literal, Optional, Union
 
 from fastapi import Body, Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 
@@ -212,8 +212,11 @@ def create_app(settings: Settings) -> FastAPI:
     def geojson(f: Filters = Depends(filters), _=Depends(reader)):
         """Matching incidents as GeoJSON points ([longitude, latitude]) with their summary as properties."""
         with open_store() as store:
-            # the model documents the shape; the dict is built to it, so skip re-validating thousands of features
-            return JSONResponse(q.geojson(snapshot(store).select(f)))
+            # the model documents the shape; the dict is built to it, so skip re-validating thousands of
+            # features, and keep the encoded answer while the store is unchanged
+            snap = snapshot(store)
+            body = snap.cached(("geojson", f), lambda: JSONResponse(q.geojson(snap.select(f))).body)
+        return Response(body, media_type="application/json")
 
     @app.get("/api/timeline", response_model=m.Timeline, tags=["aggregates"], responses=ERRORS_READ)
     def timeline(f: Filters = Depends(filters), interval: Literal["day", "week", "month"] = "day",

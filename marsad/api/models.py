@@ -201,11 +201,26 @@ class PointGeometry(BaseModel):
     coordinates: list[float] = Field(..., min_length=2, max_length=2, description="[longitude, latitude]")
 
 
+class MapProperties(BaseModel):
+    """What the map shows of an incident."""
+    incident_id: str
+    event_date: Optional[str] = None
+    event_type: Optional[str] = None
+    sub_event_type: Optional[str] = None
+    plover_event: Optional[str] = None
+    actor1: Optional[str] = None
+    actor2: Optional[str] = None
+    country: Optional[str] = None
+    admin1: Optional[str] = None
+    location: Optional[str] = None
+    fatalities: int = 0
+
+
 class Feature(BaseModel):
     type: Literal["Feature"]
     id: str
     geometry: PointGeometry
-    properties: IncidentSummary
+    properties: MapProperties
 
 
 class FeatureCollection(BaseModel):

@@ -66,6 +66,7 @@ class Snapshot:
         self.incidents = sorted(incidents, key=lambda i: (i.get("event_date") or "", i["incident_id"]), reverse=True)
         self.by_id = {i["incident_id"]: i for i in self.incidents}
         self._tolls: Optional[list[dict]] = None
+        self._memo: dict = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -80,6 +81,20 @@ class Snapshot:
 
     def select(self, f: Filters) -> list[dict]:
         return [i for i in self.incidents if matches(f, i)]
+
+    def cached(self, key, make):
+        """``make()``'s result, kept for this snapshot (the last 64 keys): the dashboard asks the same
+        questions of an unchanged store again and again."""
+        with self._lock:
+            if key in self._memo:
+                self._memo[key] = self._memo.pop(key)  # most recent last
+                return self._memo[key]
+        value = make()
+        with self._lock:
+            self._memo[key] = value
+            while len(self._memo) > 64:
+                self._memo.pop(next(iter(self._memo)))
+        return value
 
 
 class SnapshotCache:
@@ -124,8 +139,13 @@ def page(rows: list, limit: int, offset: int) -> dict:
     return {"total": len(rows), "limit": limit, "offset": offset, "items": rows[offset:offset + limit]}
 
 
+MAP_FIELDS = ("incident_id", "event_date", "event_type", "sub_event_type", "plover_event", "actor1", "actor2",
+              "country", "admin1", "location", "fatalities")
+
+
 def geojson(rows: Iterable[dict]) -> dict:
-    """Incidents with coordinates as a GeoJSON FeatureCollection (RFC 7946: [longitude, latitude])."""
+    """Incidents with coordinates as a GeoJSON FeatureCollection (RFC 7946: [longitude, latitude]),
+    each with what a map shows of it (the rest is one ``/api/incidents/{id}`` away)."""
     features = []
     without = 0
     for inc in rows:
@@ -133,7 +153,8 @@ def geojson(rows: Iterable[dict]) -> dict:
         if lat is None or lon is None:
             without += 1
             continue
-        props = summary(inc)
+        props = {k: inc.get(k) for k in MAP_FIELDS}
+        props["fatalities"] = int(props["fatalities"] or 0)
         features.append({"type": "Feature", "id": inc["incident_id"],
                          "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
                          "properties": props})

@@ -152,17 +152,17 @@ def test_a_merged_incident_shows_both_reports_side_by_side(page, merged_db, toke
 
 def test_timeline_selection_filters_the_map(page, example_site):
     _load(page, example_site)
-    page.select_option("#tl-interval", "day")
-    page.wait_for_timeout(300)
+    page.select_option("#tl-interval", "week")
+    page.wait_for_function("document.getElementById('status').textContent.indexOf('on the map') >= 0")
     before = _markers(page)
-    box = page.locator("#timeline").bounding_box()
-    # drag across the first bars only (the examples' earliest dates)
-    page.mouse.move(box["x"] + 30, box["y"] + 50)
+    bar = page.locator("#timeline rect").first.bounding_box()  # the earliest week with events
+    page.mouse.move(bar["x"] + 0.5, bar["y"] + bar["height"] / 2)
     page.mouse.down()
-    page.mouse.move(box["x"] + 40, box["y"] + 50)
+    page.mouse.move(bar["x"] + bar["width"] - 0.5, bar["y"] + bar["height"] / 2)
     page.mouse.up()
     page.wait_for_function("document.getElementById('f-since').value !== ''")
     page.wait_for_function(f"Number(document.body.dataset.markers) < {before}")
+    assert _markers(page) >= 1
     since, until = page.input_value("#f-since"), page.input_value("#f-until")
     shown = page.evaluate("""fetch('/api/incidents?limit=1000&since=%s&until=%s').then(r => r.json()).then(j => j.total)"""
                           % (since, until))

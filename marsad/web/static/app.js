@@ -158,6 +158,14 @@
     return d.toISOString().slice(0, 10);
   }
 
+  function nextPeriod(start, interval) {
+    if (interval === "day") return addDays(start, 1);
+    if (interval === "week") return addDays(start, 7);
+    var d = new Date(start + "T00:00:00Z");
+    d.setUTCMonth(d.getUTCMonth() + 1);
+    return d.toISOString().slice(0, 10);
+  }
+
   function drawTimeline(data) {
     var s = $("timeline");
     while (s.firstChild) s.removeChild(s.firstChild);
@@ -166,7 +174,15 @@
     data.buckets.forEach(function (b) {
       (byPeriod[b.period] = byPeriod[b.period] || []).push(b);
     });
-    var periods = Object.keys(byPeriod).sort();
+    // a continuous axis: every period from the first to the last, empty ones included
+    var present = Object.keys(byPeriod).sort();
+    var periods = [];
+    if (present.length) {
+      for (var p0 = present[0]; p0 <= present[present.length - 1] && periods.length < 5000; p0 = nextPeriod(p0, data.interval)) {
+        periods.push(p0);
+        byPeriod[p0] = byPeriod[p0] || [];
+      }
+    }
     tl.periods = periods;
     tl.x0 = padL;
     tl.width = W - padL - 4;
@@ -383,9 +399,21 @@
   timelineDrag();
   drawLegend();
 
-  Promise.all([api("/api/facets"), api("/api/actors", { limit: 1000 })]).then(function (r) { fillFacets(r[0], r[1]); })
+  var facetsReady = api("/api/facets");
+  Promise.all([facetsReady, api("/api/actors", { limit: 1000 })]).then(function (r) { fillFacets(r[0], r[1]); })
     .catch(function (e) { status(e.message); });
-  Promise.all([apply(true), baseReady]).then(function () {
+  var first = apply(true);
+  var timelineScale = Promise.all([facetsReady, first]).then(function (r) {
+    // a week per bar up to two years of data, a month per bar beyond
+    var f = r[0];
+    if (f.first_date && f.last_date && (new Date(f.last_date) - new Date(f.first_date)) > 2 * 366 * 864e5) {
+      state.interval = "month";
+      $("tl-interval").value = "month";
+      return api("/api/timeline", Object.assign({}, state.filters, { since: "", until: "", interval: "month" }))
+        .then(drawTimeline);
+    }
+  }).catch(function (e) { status(e.message); });
+  Promise.all([first, timelineScale, baseReady]).then(function () {
     window.marsadFirstLoadMs = performance.now();  // since navigation started
     document.body.dataset.ready = "1";
     setTimeout(function () {
