@@ -5,7 +5,9 @@
 Texts: the FA-KES articles in ../shared/eval/fakes/dev.csv. Each measurement runs in a fresh
 subprocess (so peak RSS is that run's own) after a warm-up pass; reports documents/s, words/s, the
 ratio of marsad's time to spaCy's (target <= 1.6) and peak resident memory (target < 1 GB), plus the
-gazetteer's open time and the per-stage split of marsad's time.
+gazetteer's open time, the per-stage split of marsad's time, and what restoring the shape of text
+(true-casing capitals, see ``marsad/parse/restore.py``) costs on ordinary text (target <= 10% of
+extract time: it runs only where the shape needs it) and on the same texts in capitals.
 """
 from __future__ import annotations
 
@@ -79,7 +81,18 @@ for sdoc in docs:
     t = time.perf_counter(); find_dates(sdoc, date(2018, 2, 9)); T["dates"] += time.perf_counter() - t
     t = time.perf_counter(); find_casualties(sdoc); T["counts"] += time.perf_counter() - t
     t = time.perf_counter(); find_triggers(sdoc); T["triggers"] += time.perf_counter() - t
-print(json.dumps(T))
+t = time.perf_counter()
+for text in texts:
+    pipe.restorer.restore(normalize_for_parse(text))
+T["restore"] = time.perf_counter() - t
+# the same texts in capitals (wire archives, bulletins): restoration runs there
+upper = [text.upper() for text in texts]
+t = time.perf_counter(); pipe.restorer.restore(upper[0]); load = time.perf_counter() - t
+t = time.perf_counter()
+for text in upper:
+    pipe.restorer.restore(normalize_for_parse(text))
+R = {"restore_caps": time.perf_counter() - t, "restore_load": load}
+print(json.dumps({"T": T, "R": R}))
 """
 
 
@@ -108,7 +121,8 @@ def main() -> None:
     for _ in range(args.repeat):
         sp.append(run(SPACY_CODE, str(tmp)))
         ma.append(run(MARSAD_CODE, str(tmp)))
-    stages = run(STAGE_CODE, str(tmp))
+    both = run(STAGE_CODE, str(tmp))
+    stages, restore = both["T"], both["R"]
     s_secs = statistics.median(r["secs"] for r in sp)
     m_secs = statistics.median(r["secs"] for r in ma)
     print(f"texts: {len(texts)} FA-KES articles, {words} words; {args.repeat} runs each, median")
@@ -121,6 +135,11 @@ def main() -> None:
     tot = sum(stages.values())
     print("stage split (one run): " + ", ".join(f"{k} {v:.2f}s ({100 * v / tot:.0f}%)" for k, v in stages.items()))
     print(f"geocoding share of extract time: {100 * stages['places'] / m_secs:.1f}%  (target <= 15%)")
+    print(f"shape restoration on this ordinary text: {stages['restore']:.3f}s, "
+          f"{100 * stages['restore'] / m_secs:.1f}% of extract time  (target <= 10%)")
+    print(f"shape restoration of the same texts in capitals: {restore['restore_caps']:.2f}s "
+          f"({1000 * restore['restore_caps'] / len(texts):.1f} ms/doc, {100 * restore['restore_caps'] / m_secs:.1f}% "
+          f"of extract time) after a one-off load of {restore['restore_load']:.2f}s")
 
 
 if __name__ == "__main__":

@@ -105,7 +105,8 @@ def needs_restoring(text: str) -> bool:
 
 
 def _caps_runs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of stretches of >= 3 words in capitals, one of them a word English writes in lower case."""
+    """(start, end) of stretches of >= 3 words in capitals, two of them words of 4+ letters English writes
+    in lower case."""
     runs: list[tuple[int, int]] = []
     start = end = None
     n = 0
@@ -114,7 +115,7 @@ def _caps_runs(text: str) -> list[tuple[int, int]]:
     for m in _WORD.finditer(text):
         w = m.group(0)
         if _LOWER.search(w) or (start is not None and _LOWER.search(text, end, m.start())):
-            if n >= _CAPS_WORD_MIN_RUN and common:
+            if n >= _CAPS_WORD_MIN_RUN and common >= 2:
                 runs.append((start, end))
             start, n, common = None, 0, 0
             if _LOWER.search(w):
@@ -123,13 +124,13 @@ def _caps_runs(text: str) -> list[tuple[int, int]]:
             start = m.start()
         end = m.end()
         n += 1
-        if not common and n <= 12 and len(w) > 2:
-            # a run of acronyms ("UN SDF YPG PKK") is not text in capitals; one ordinary word is enough
+        if common < 2 and n <= 12 and len(w) > 3:
+            # a run of acronyms ("UNICEF, WHO AND WFP") is not text in capitals; two ordinary words are
             if casings is None:
                 casings = word_casings()
             form = casings.get(w.lower())
-            common = form is not None and form.islower()
-    if start is not None and n >= _CAPS_WORD_MIN_RUN and common:
+            common += form is not None and form.islower()
+    if start is not None and n >= _CAPS_WORD_MIN_RUN and common >= 2:
         runs.append((start, end))
     return runs
 

@@ -77,3 +77,8 @@ def test_same_length_always(text):
     r = R.restore(text)
     assert len(r.text) == len(text)
     assert all(a.lower() == b.lower() or b in " ," for a, b in zip(text, r.text))
+
+
+def test_a_list_of_acronyms_is_not_text_in_capitals():
+    text = "Aid came from UNICEF, WHO AND WFP on Monday."
+    assert R.restore(text).text == text
