@@ -45,7 +45,14 @@ _FAMILY_COMPATIBLE = {
     frozenset({"Battles", "Violence against civilians"}),
 }
 
-SCORE_THRESHOLD = 3.0  # a pair of reports at or above this is linked (README "Merging")
+# ACLED event types of incidents (violence and demonstrations); strategic developments (agreements,
+# arrests, territory changes) are too loosely placed and dated to merge across documents
+INCIDENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"}
+
+SCORE_THRESHOLD = 4.0
+LEAD_WEIGHT, LEAD_CAP = 0.35, 2.5
+MIN_SHARED_WORDS = 1  # distinctive words the two reports (evidence, headline and lead) must share
+COHESION_SLACK = 1.0  # groups join when their reports agree on average within this of the threshold
 MAX_KM = 60.0  # two precisely placed reports further apart than this are different incidents
 DAY_TOLERANCE = 1  # reports of one incident are dated at most a day apart (time zones, "overnight")
 
@@ -83,6 +90,7 @@ class Report:
     fatalities_low: Optional[int]
     fatalities_high: Optional[int]
     words: frozenset[str] = field(default_factory=frozenset)
+    lead: frozenset[str] = field(default_factory=frozenset)  # content words of the story's headline and lead
     update: bool = False  # the report states an updated toll ("rose to", "climbed to", "revised")
     mergeable: bool = True
     why_not: Optional[str] = None  # why a report is never merged across documents
@@ -134,6 +142,14 @@ yesterday week weeks month months year years morning evening night overnight mon
 thursday friday saturday sunday january february march april may june july august september october
 november december one two three four five six seven eight nine ten hundred hundreds toll new
 not no but all any there after them him our your
+civilian civilians strike strikes air airstrike airstrikes raid raids attack attacks attacked regime rebel rebels
+force forces army troops government opposition group groups military militant militants fighter fighters
+terrorist terrorists human rights right held rebel-held opposition-held government-held bomb bombs bombing
+shell shells shelling rocket rockets fire fired fighting clash clashes battle killed wounded targeted hit
+jihadist jihadists islamic state daesh isis isil local media official officials state-run activists activist
+citizens residents neighbourhood neighborhood district northern southern eastern western north south east
+west central near outside inside monitoring group britain-based british-based uk-based date publication
+published updated last jan feb mar apr jun jul aug sep oct nov dec afp reuters
 """.split())
 _UPDATE = re.compile(r"\b(?:toll\s+(?:has\s+)?(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|mounted|"
                      r"mounts|reached|reaches|increased|increases|went\s+up|hit|hits)|"
@@ -159,7 +175,16 @@ def content_words(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def make_report(event: dict, doc: dict, content_hash: str, dateline: Optional[str] = None) -> Report:
+LEAD_CHARS = 400  # a news story names its main incident in the headline and the first sentences
+
+
+def lead_words(doc: dict, text: Optional[str]) -> frozenset[str]:
+    """Content words of a story's headline and lead."""
+    return content_words([doc.get("title") or "", (text or "")[:LEAD_CHARS]])
+
+
+def make_report(event: dict, doc: dict, content_hash: str, dateline: Optional[str] = None,
+                lead: frozenset = frozenset()) -> Report:
     """The matcher's view of one event of one stored document.
 
     ``dateline``: the publication date the text itself states (``find_dateline``), when known. A
@@ -189,7 +214,7 @@ def make_report(event: dict, doc: dict, content_hash: str, dateline: Optional[st
         geonameid=None if event.get("geonameid") is None else str(event.get("geonameid")),
         actor1=event.get("actor1"), actor2=event.get("actor2"),
         fatalities=int(event.get("fatalities") or 0), fatalities_low=event.get("fatalities_low"),
-        fatalities_high=event.get("fatalities_high"), words=content_words(evidence),
+        fatalities_high=event.get("fatalities_high"), words=content_words(evidence), lead=frozenset(lead),
         update=any(_UPDATE.search(t or "") for t in evidence), mergeable=why_not is None, why_not=why_not)
 
 
@@ -197,14 +222,14 @@ def _why_not_mergeable(ev: dict) -> Optional[str]:
     """A report too vague to identify one incident is never merged with another document's."""
     if not ev.get("event_type"):
         return "outside ACLED's scope"
+    if ev.get("event_type") not in INCIDENT_TYPES:
+        return f"{ev.get('event_type')} are developments, not incidents with a place, day and toll"
     if ev.get("modality") not in _FACTUAL:
         return f"modality {ev.get('modality')}"
     if not ev.get("event_date") or (ev.get("time_precision") or 1) > 2:
         return "no day or week"
     if not ev.get("iso3"):
         return "no country"
-    if not ev.get("admin1") and (ev.get("geo_precision") or 3) >= 3:
-        return "placed only at country level"
     return None
 
 
@@ -259,19 +284,36 @@ def compare(a: Report, b: Report) -> Optional[Link]:
     score += s
     if r:
         reasons.append(r)
-    shared = a.words & b.words
+    shared = (a.words & b.words) - _place_words(a) - _place_words(b)
+    shared = {w for w in shared if not (w.isdigit() and len(w) == 4 and w.startswith(("19", "20")))}
+    if (a.admin1 is None or b.admin1 is None) and len(shared) < 3:
+        return None  # a report placed only in the country needs the words of the same story
     if shared:
         jac = len(shared) / len(a.words | b.words)
         s = min(2.0, 0.4 * len(shared)) * min(1.0, 0.25 + 2 * jac)
         score += s
         reasons.append(f"{len(shared)} shared evidence word(s): {', '.join(sorted(shared)[:8])}")
+    lead = (a.lead & b.lead) - _place_words(a) - _place_words(b)
+    lead = {w for w in lead if not (w.isdigit() and len(w) == 4 and w.startswith(("19", "20")))}
+    if lead:
+        score += min(LEAD_CAP, LEAD_WEIGHT * len(lead))
+        reasons.append(f"{len(lead)} shared headline/lead word(s): {', '.join(sorted(lead)[:8])}")
+    if len(shared | lead) < MIN_SHARED_WORDS:
+        return None  # nothing distinctive in common: two incidents of a kind, not one
     if a.source and b.source and set(a.source.split("; ")) & set(b.source.split("; ")):
         score += 0.3
         reasons.append(f"same cited source ({sorted(set(a.source.split('; ')) & set(b.source.split('; ')))[0]})")
     return Link(a.key, b.key, round(score, 3), tuple(reasons))
 
 
+def _place_words(r: Report) -> set:
+    return set(content_words([r.location or "", r.admin1 or "", r.country or ""])) | {
+        w.rstrip("s") for w in content_words([r.location or "", r.admin1 or ""])}
+
+
 def _place(a: Report, b: Report) -> Optional[tuple[float, str]]:
+    if a.admin1 is None or b.admin1 is None:
+        return 0.0, f"one placed only in the country ({a.location} / {b.location})"
     d = _km(a, b)
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return 1.2, f"same place ({a.location})"
@@ -370,13 +412,27 @@ def cluster(reports: Sequence[Report], links: Iterable[Link],
             continue
         if any((min(x, y), max(x, y)) in forbidden for x in ma for y in mb):
             continue
-        if any(compare(by_key[x], by_key[y]) is None for x in ma for y in mb):
+        if not _cohesive(ma, mb, by_key):
             continue
         root, other = (ra, rb) if ra < rb else (rb, ra)
         parent[other] = root
         members[root] = sorted(members[root] + members.pop(other))
     groups = [sorted((by_key[k] for k in m), key=lambda r: r.order) for m in members.values()]
     return sorted(groups, key=lambda g: g[0].order)
+
+
+def _cohesive(ma: Sequence[Key], mb: Sequence[Key], by_key: dict) -> bool:
+    """Every report of one group may be the same incident as every report of the other (blocking),
+    and on average they agree nearly as strongly as a link requires (no chains of look-alikes)."""
+    total, n = 0.0, 0
+    for x in ma:
+        for y in mb:
+            lk = compare(by_key[x], by_key[y])
+            if lk is None:
+                return False
+            total += lk.score
+            n += 1
+    return total / n >= SCORE_THRESHOLD - COHESION_SLACK
 
 
 def incident_id(group: Sequence[Report]) -> str:
@@ -508,6 +564,7 @@ def report_to_dict(r: Report) -> dict:
     from dataclasses import asdict
     d = asdict(r)
     d["words"] = sorted(r.words)
+    d["lead"] = sorted(r.lead)
     d["windows"] = [list(w) for w in r.windows]
     return d
 
@@ -515,5 +572,6 @@ def report_to_dict(r: Report) -> dict:
 def report_from_dict(d: dict) -> Report:
     d = dict(d)
     d["words"] = frozenset(d.get("words") or ())
+    d["lead"] = frozenset(d.get("lead") or ())
     d["windows"] = tuple(tuple(w) for w in d.get("windows") or ())
     return Report(**d)

@@ -38,8 +38,9 @@ class MergeIndex:
         found = find_dateline(text or "")
         dateline = found[0].isoformat() if found is not None else None
         keys = []
+        lead = across.lead_words(doc, text)
         for ev in doc.get("events", []):
-            r = across.make_report(ev, doc, content_hash, dateline)
+            r = across.make_report(ev, doc, content_hash, dateline, lead)
             if r.key in keys:  # the same event twice (same id: same content) is one report
                 continue
             lo, hi = r.date_bounds

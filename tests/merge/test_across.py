@@ -44,10 +44,22 @@ def test_blocking_other_country_day_place_or_family():
 
 
 def test_vague_reports_are_never_merged():
-    ev = _event("e1")
-    ev.update(admin1=None, geo_precision=3, location="Syria")
-    assert not _report("d1", ev).mergeable
     assert not _report("d1", _event("e1", modality="denied")).mergeable
+    assert not _report("d1", _event("e1", etype="Strategic developments", sub="Agreement")).mergeable
+    ev = _event("e1", day="2017-03")
+    ev["time_precision"] = 3
+    assert not _report("d1", ev).mergeable
+
+
+def test_a_report_placed_only_in_the_country_needs_the_same_story():
+    ev = _event("e1", text="Death toll in car bomb attack on Syria evacuee buses hits 43")
+    ev.update(admin1=None, geo_precision=3, location="Syria", latitude=None, longitude=None)
+    vague = _report("d1", ev)
+    same_story = _report("d2", _event("e2", text="A suicide car bomb hit buses carrying evacuees from Foua, "
+                                                 "the bomb attack on evacuees killed 43"))
+    other = _report("d3", _event("e3", text="Shelling hit a market"))
+    assert across.compare(vague, same_story) is not None
+    assert across.compare(vague, other) is None
 
 
 def test_dateline_disagreeing_with_metadata_gives_a_second_window():
