@@ -270,7 +270,28 @@ def _main_event_first(events, sdoc, triggers):
                  lambda ev: covers(ev) and ev.event_type):
         for i, ev in enumerate(events):
             if test(ev):
-                return [ev] + events[:i] + events[i + 1:]
+                return _main_clause_first([ev] + events[:i] + events[i + 1:], sdoc, triggers, main)
+    return events
+
+
+def _main_clause_first(events, sdoc, triggers, main):
+    """A sentence reports its main verb's event first: "Red Cross officials suspended aid deliveries
+    after two of their vehicles were hit by gunfire" is a suspension (PLOVER SANCTION) that the
+    attack explains. When the lead incident sits in a subordinate clause of an event outside ACLED
+    stated by the root verb of the same sentence, that event leads; the order of ACLED events among
+    themselves is unchanged."""
+    tok = sdoc[main.token_i]
+    root = tok.sent.root
+    if tok.i == root.i:
+        return events
+    lead = [t for t in triggers if t.token_i == root.i and not t.event_type and t.plover_event]
+    if not lead:
+        return events
+    t0 = lead[0]
+    for i, ev in enumerate(events):
+        if not ev.event_type and ev.plover_event == t0.plover_event and any(
+                sp.start <= t0.start < sp.end for sp in ev.evidence):
+            return [ev] + events[:i] + events[i + 1:]
     return events
 
 

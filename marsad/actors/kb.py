@@ -371,10 +371,13 @@ class KnowledgeBase:
         kb_id = "state:%s:%s" % (iso2, kind)
         base = self.actors.get(kb_id)
         if base is None:
+            # country unknown: ACLED's generic actors carry the event's country ("Unidentified Armed
+            # Group (Kenya)"); "(International)" would name a country the event is not in, so the
+            # name goes without one until a place gives it (ACLED Codebook, actor naming)
             name = self._state_acled_name(iso2, kind, date) if iso2 else {
-                "civilians": "Civilians (International)", "unidentified": "Unidentified Armed Group (International)",
-                "protesters": "Protesters (International)", "rioters": "Rioters (International)"}.get(
-                kind, "Unidentified Military Forces")
+                "civilians": "Civilians", "unidentified": "Unidentified Armed Group",
+                "protesters": "Protesters", "rioters": "Rioters", "police": "Police Forces",
+                "military": "Military Forces", "government": "Government"}.get(kind, "Unidentified Military Forces")
             return Actor(kb_id=kb_id, canonical=name, type="state_actor", acled_name=name,
                          inter=_STATE_INTER[kind], country=iso2 or None)
         if date and kind in ("military", "police", "government"):

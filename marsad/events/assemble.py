@@ -26,6 +26,7 @@ from marsad.events.common import (CASUALTY_LEMMAS, HABITUAL, NON_CODED_MODALITIE
                                   _reference_point, _short_span, _span)
 from marsad.events.notes import write_notes
 from marsad.events.location import LocationMixin
+from marsad.events.plover import light_verb
 from marsad.events.roles import RolesMixin
 from marsad.events.triggers import attribution_filter, vote
 from marsad.records import Event, Span, Toll
@@ -358,7 +359,8 @@ class Assembler(LocationMixin, RolesMixin):
 
     def _event(self, trigs, used_cas) -> Optional[Event]:
         typed = [t for t in trigs if t.event_type]
-        trig = vote(self.sdoc, typed) if typed else max(trigs, key=lambda t: (t.score, -t.start))
+        # outside ACLED, the word of the group that names its source ("gave ... aid": "gave") leads
+        trig = vote(self.sdoc, typed) if typed else max(trigs, key=lambda t: (t.agent is not None, t.score, -t.start))
         if trig.event_type is not None and trig.modality in NON_CODED_MODALITIES and all(
                 t.modality in NON_CODED_MODALITIES for t in trigs):
             # "Damascus has consistently denied the use of chemical weapons" is a denial (its own
@@ -374,8 +376,9 @@ class Assembler(LocationMixin, RolesMixin):
             # outside ACLED's scope: keep interactions with a named initiator, stated by a verb
             if trig.modality in ("hypothetical", "negated"):
                 return None
-            if not any(self.sdoc[t.token_i].pos_ in ("VERB", "AUX") or t.text.count(" ") for t in trigs):
-                return None
+            if not any(self.sdoc[t.token_i].pos_ in ("VERB", "AUX") or t.text.count(" ")
+                       or light_verb(self.sdoc[t.token_i]) is not None for t in trigs):
+                return None  # (an event noun counts when a support verb states it: "launched an investigation")
             if not trig.agent:
                 return None
             if trig.modality == "planned" and trig.plover_event not in ("DEMAND", "REQUEST", "THREATEN", "APPEAL"):

@@ -72,9 +72,20 @@ def _actor_name(actor, kb, violent: bool, event_type: Optional[str], when: Optio
     return actor.acled_name or actor.canonical, actor.inter
 
 
+_GENERIC_KINDS = ("civilians", "protesters", "rioters", "unidentified", "police", "military")
+
+
 def _state(kb, cc: Optional[str], kind: str, when: Optional[date]):
     if not cc:
-        return None
+        # no country known: the actors ACLED's conventions imply (victims are civilians, a crowd is
+        # rioters or protesters, the police intervening) are still named, without a country
+        # ("Police Forces"), rather than left out or given a country the text does not support
+        if kind not in _GENERIC_KINDS:
+            return None
+        try:
+            return kb.state_actor("", kind)
+        except (KeyError, ValueError):
+            return None
     try:
         a = kb.state_actor(cc, kind, date=when.isoformat() if when else None)
     except (KeyError, ValueError):

@@ -96,3 +96,127 @@ def plover_for_cameo(code: str) -> tuple[Optional[str], Optional[str]]:
 def to_plover_2021(cls: Optional[str]) -> Optional[str]:
     """GSR-era class name -> PLOVER 2021 name."""
     return _GSR_TO_2021.get(cls, cls) if cls else cls
+
+
+# verbs that only carry an event noun ("launched an investigation", "imposed sanctions", "lodged a
+# protest", "gave ... aid"): the event is the noun's, its source the verb's subject (support-verb
+# constructions; PLOVER codes the event the noun names)
+LIGHT_VERBS = frozenset({"launch", "open", "begin", "start", "hold", "conduct", "carry", "make", "issue", "lodge",
+                         "impose", "announce", "give", "offer", "provide", "extend", "sign", "reach", "take",
+                         "order", "file", "put", "stage", "mount", "resume", "continue", "call", "express",
+                         "reiterate", "renew", "deliver", "send", "grant", "establish", "hold", "end", "lift"})
+
+
+def light_verb(tok):
+    """The support verb governing an event noun as its object ("launched an investigation"), or None."""
+    if tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") and \
+            tok.head.lemma_.lower() in LIGHT_VERBS:
+        return tok.head
+    return None
+
+
+_REPORT_VERBS = frozenset({"say", "announce", "state", "declare", "tell", "add", "insist", "warn", "claim", "report",
+                           "confirm", "indicate", "reiterate", "stress", "affirm", "note", "vow", "pledge"})
+_PERSONAL = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def speaker_of(tok, pronoun):
+    """Reported speech: "Palestinian leaders said they would boycott ...": the pronoun subject of a
+    clause reported by a verb of saying is its speaker (the source PLOVER codes)."""
+    if pronoun.lower_ not in _PERSONAL:
+        return None
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in ("ccomp", "xcomp", "conj") or t.head.i == t.i:
+            return None
+        t = t.head
+        if t.lemma_.lower() in _REPORT_VERBS:
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ != "PRON":
+                return subj
+            return None
+    return None
+
+
+_CONCLUDE = _REPORT_VERBS | {"conclude", "decide", "rule", "demand", "urge", "argue", "believe", "think"}
+
+
+def reported_demand(must_tok):
+    """The speaker of "X said Y must ...": the subject of the verb of saying that reports the clause
+    the modal "must" belongs to, or None when "must" is not reported speech."""
+    if must_tok.dep_ != "aux":
+        return None
+    v = must_tok.head
+    if v.dep_ != "ccomp" or v.head.lemma_.lower() not in _CONCLUDE:
+        return None
+    subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+    return subj
+
+
+_SPEECH_ACTS = {"DEMAND", "THREATEN", "REJECT"}
+
+
+def speech_acts(cands) -> None:
+    """The content of a demand, threat or refusal is not an event of its own: in "demanded that
+    Israel ease restrictions" the easing has not happened (PLOVER codes the DEMAND). A dispatch is
+    coded by its purpose: "sent personnel to investigate" is INVESTIGATE (CAMEO codes the act the
+    sending serves). Candidates outside ACLED are changed in place."""
+    by_tok = {c.tok.i: c for c in cands}
+    for c in cands:
+        if c.etype or not c.plover:
+            continue
+        t = c.tok
+        for _ in range(4):
+            if t.head.i == t.i:
+                break
+            if t.dep_ in ("ccomp", "xcomp"):
+                gov = by_tok.get(t.head.i)
+                if gov is not None and gov is not c and gov.plover in _SPEECH_ACTS and not gov.etype \
+                        and c.tok.i > gov.tok.i:
+                    c.plover = None  # the demanded / threatened / refused act
+                    break
+            t = t.head
+    for c in cands:
+        if c.etype or c.plover != "MOBILIZE":
+            continue
+        for ch in c.tok.children:
+            if ch.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children):
+                purpose = by_tok.get(ch.i)
+                if purpose is not None and purpose.plover and not purpose.etype:
+                    c.plover, c.mode = purpose.plover, purpose.mode
+
+
+# ---------------------------------------------------------------- statements of intent (PLOVER)
+from .modality import ASSERTED, HYPOTHETICAL, NEGATED, PLANNED
+
+_COOPERATIVE = {"SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT", "AGREE", "SETTLE"}
+_HOSTILE = {"SANCTION", "COERCE", "PROTEST", "REDUCE"}
+
+
+_THREAT_HEADS = {"threaten", "vow", "swear", "warn"}
+_OFFER_HEADS = {"offer", "promise", "pledge", "ready", "willing", "prepared", "prepare", "agree"}
+_HOSTILE_ACTS = {"FIGHT", "ASSAULT", "COERCE", "SANCTION", "REDUCE"}
+
+
+def _intent(plover: str, modality: str, tok, pure: bool = True) -> tuple[str, str]:
+    """PLOVER codes statements of intent by the intent (OEDA coding rules): "will support / is willing
+    to send / offered to hand over" is AGREE (a promise, itself asserted), "will not accept / declined
+    to" is REJECT, "would boycott / swore to fight / is prepared to impose" is THREATEN."""
+    head = tok.head.lemma_.lower() if tok.dep_ == "xcomp" else ""
+    if head in _THREAT_HEADS:
+        return "THREATEN", PLANNED
+    if head in _OFFER_HEADS and modality == PLANNED:
+        if plover in _HOSTILE_ACTS:
+            return "THREATEN", PLANNED
+        return "AGREE", ASSERTED
+    if not pure and plover not in _COOPERATIVE and plover not in _HOSTILE:
+        return plover, modality
+    if plover in _COOPERATIVE and modality == PLANNED and tok.pos_ in ("VERB", "AUX"):
+        if any(t.lower_ == "unless" for t in tok.sent):
+            return "THREATEN", PLANNED  # "will withdraw its force unless ...": a conditional threat (CAMEO 13)
+        return "AGREE", ASSERTED
+    if plover in _COOPERATIVE and modality == NEGATED and tok.pos_ in ("VERB", "AUX"):
+        return "REJECT", ASSERTED
+    if plover in _HOSTILE and modality in (PLANNED, HYPOTHETICAL) and tok.pos_ in ("VERB", "AUX"):
+        return "THREATEN", PLANNED
+    return plover, modality

@@ -361,7 +361,7 @@ class RolesMixin(ConventionsMixin):
                 a1 = prev
             else:
                 a = _state(self.kb, cc, "unidentified", when) or self.kb.state_actor("", "unidentified")
-                a1 = (a.acled_name or a.canonical, a.inter) if a else None  # country unknown: "(International)"
+                a1 = (a.acled_name or a.canonical, a.inter) if a else None  # country unknown: no country named
                 default_a1 = a1 is not None
         if a1 is not None and violent and a1[1] in (1, 2, 8):
             self.last_attacker[key] = a1

@@ -24,62 +24,47 @@ the dependency parse:
 
 Triggers whose modality is negated, hypothetical or planned keep their PLOVER class but lose their
 ACLED type (ACLED codes only events that happened); denied / claimed / alleged keep it.
+
+Where each decision lives (read each against the ACLED Codebook page it implements):
+``taxonomy.py`` the 6 types and 25 sub-types; ``lexicon.py`` the word lists; ``arguments.py`` who did
+what to whom; ``sentence.py`` the cue words and sides of the actors; ``riots.py`` Riots and Rioters
+(violence by a crowd is Mob violence); ``protests.py`` Protests and Violent demonstration (escalation,
+intervention, road-blocking); ``plover.py`` PLOVER classes, statements of intent, speech acts; this
+module the violent families (Battles, Explosions/Remote violence, Violence against civilians:
+``_resolve``, ``_victim_rule``), strategic developments and the sentence frame that joins them.
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Optional
 
+from .taxonomy import (  # noqa: F401
+    ABDUCTION, ACLED_TYPES, ARMED_CLASH, ARRESTS, ATTACK, BASE, DISRUPTED, EXCESSIVE, GOV_REGAINS,
+    INTERVENTION, LOOTING, MOB, NSA_OVERTAKES, PEACEFUL, REMOTE, SUBTYPE_TO_TYPE, VIOLENT_DEMO,
+    _PLOVER_DEFAULT_EVENT, _PLOVER_DEFAULT_MODE,
+)
+from .lexicon import (  # noqa: F401
+    DATA, _Lexicon, _Row, _SKIP, _forms, _head_of, _match_at, _pos_ok, _word_ok, lexicon,
+)
+from .arguments import (  # noqa: F401
+    _QUANT_HEADS, _REL_PRON, _TIME_WORDS, _arguments, _np_span, _pobj, _real, _temporal,
+)
+from .sentence import (  # noqa: F401
+    _ARMED, _INTER_SIDE, _KB_SIDE, _Sent, _armed_side, _cats, _heavy_over_firearms, _is_civilian,
+    _is_combatant, _kb_side, _scan,
+)
+from .protests import (  # noqa: F401
+    _ARREST_WORDS, _INTERVENTION_ARREST, _MOURN, _OFFENCE, _TOPIC_HEADS, _governed_by,
+    _governing_subject_cats, _headline_arrest, _in_topic_pp, _mourned, _not_violent_word, _offence,
+    _organised, _protest_flags, _protest_sub_from, s_doc,
+)
+from .plover import (  # noqa: F401
+    _COOPERATIVE, _HOSTILE, _HOSTILE_ACTS, _OFFER_HEADS, _THREAT_HEADS, _intent,
+)
+from .protests import road_blocking
+from .riots import apply_crowd_rule
+from .plover import light_verb, reported_demand, speaker_of, speech_acts
 from .modality import ASSERTED, DENIED, HYPOTHETICAL, NEGATED, PLANNED, modality_of
-
-DATA = Path(__file__).resolve().parent / "data" / "triggers.tsv"
-
-# ACLED taxonomy (exact spelling)
-ACLED_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    "Explosions/Remote violence": ("Air/drone strike", "Shelling/artillery/missile attack",
-                                   "Remote explosive/landmine/IED", "Suicide bomb", "Grenade",
-                                   "Chemical weapon"),
-    "Violence against civilians": ("Attack", "Abduction/forced disappearance", "Sexual violence"),
-    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-                               "Headquarters or base established", "Looting/property destruction",
-                               "Non-violent transfer of territory", "Other"),
-}
-SUBTYPE_TO_TYPE = {s: t for t, subs in ACLED_TYPES.items() for s in subs}
-
-ARMED_CLASH = "Armed clash"
-GOV_REGAINS = "Government regains territory"
-NSA_OVERTAKES = "Non-state actor overtakes territory"
-ATTACK = "Attack"
-ABDUCTION = "Abduction/forced disappearance"
-PEACEFUL = "Peaceful protest"
-INTERVENTION = "Protest with intervention"
-EXCESSIVE = "Excessive force against protesters"
-VIOLENT_DEMO = "Violent demonstration"
-MOB = "Mob violence"
-ARRESTS = "Arrests"
-DISRUPTED = "Disrupted weapons use"
-LOOTING = "Looting/property destruction"
-BASE = "Headquarters or base established"
-REMOTE = "Remote explosive/landmine/IED"
-
-_PLOVER_DEFAULT_MODE = {
-    "Air/drone strike": "aerial", "Shelling/artillery/missile attack": "heavy-weapons",
-    "Remote explosive/landmine/IED": "explosives", "Suicide bomb": "suicide-attack", "Grenade": "explosives",
-    "Chemical weapon": "unconventional", "Armed clash": "firearms", "Abduction/forced disappearance": "abduct",
-    "Sexual violence": "sexual", "Peaceful protest": "demo", "Protest with intervention": "demo",
-    "Excessive force against protesters": "pro_autocracy", "Violent demonstration": "riot",
-    "Mob violence": "riot", "Arrests": "arrest", "Looting/property destruction": "seize",
-    "Disrupted weapons use": "confiscate", "Headquarters or base established": "troops",
-}
-_PLOVER_DEFAULT_EVENT = {
-    "Battles": "FIGHT", "Explosions/Remote violence": "FIGHT", "Violence against civilians": "ASSAULT",
-    "Protests": "PROTEST", "Riots": "PROTEST",
-}
 
 
 @dataclass(frozen=True)
@@ -101,451 +86,6 @@ class Trigger:
     instrument: Optional[str]
     negated: bool
     score: float
-
-
-@dataclass(frozen=True)
-class _Row:
-    phrase: tuple[str, ...]
-    pos: str
-    role: str
-    etype: Optional[str]
-    subtype: Optional[str]
-    plover: Optional[str]
-    mode: Optional[str]
-    weight: float
-    note: str
-
-
-class _Lexicon:
-    def __init__(self, path: Path = DATA):
-        self.rows: list[_Row] = []
-        self.index: dict[str, list[_Row]] = {}  # first word -> rows (longest phrase first)
-        with open(path, encoding="utf-8") as f:
-            lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
-        reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-        header = next(reader)
-        assert header[:3] == ["phrase", "pos", "role"], header
-        for rec in reader:
-            rec = rec + [""] * (9 - len(rec))
-            phrase, pos, role, etype, sub, plov, mode, weight, note = rec[:9]
-            none = lambda v: None if v in ("", "-") else v  # noqa: E731
-            row = _Row(tuple(phrase.lower().split()), pos, role, none(etype), none(sub), none(plov),
-                       none(mode), float(weight or 0.5), note)
-            self.rows.append(row)
-            self.index.setdefault(row.phrase[0], []).append(row)
-        for rows in self.index.values():
-            rows.sort(key=lambda r: -len(r.phrase))
-        self.cue_words: dict[str, dict[str, float]] = {}
-        for r in self.rows:
-            if r.role == "cue" and len(r.phrase) == 1:
-                self.cue_words.setdefault(r.phrase[0], {})[r.etype] = r.weight
-
-
-_LEX: Optional[_Lexicon] = None
-
-
-def lexicon() -> _Lexicon:
-    global _LEX
-    if _LEX is None:
-        _LEX = _Lexicon()
-    return _LEX
-
-
-# ---------------------------------------------------------------- token helpers
-
-def _forms(tok) -> tuple[str, str]:
-    return tok.lemma_.lower(), tok.lower_
-
-
-def _word_ok(word: str, tok) -> bool:
-    lem, low = _forms(tok)
-    if word == "oneself":
-        return low.endswith("self") or low.endswith("selves")
-    return word == lem or word == low
-
-
-def _pos_ok(pos: str, tok) -> bool:
-    if pos == "*":
-        return True
-    if pos == "V":
-        return tok.pos_ in ("VERB", "AUX")
-    return tok.pos_ not in ("VERB", "AUX")
-
-
-_SKIP = {"-", "–"}
-
-
-def _match_at(doc, i: int, sent_end: int, lex: _Lexicon):
-    """All lexicon rows matching at token i: list of (row, token indices)."""
-    tok = doc[i]
-    keys = {tok.lemma_.lower(), tok.lower_}
-    out = []
-    seen = set()
-    for key in keys:
-        for row in lex.index.get(key, ()):
-            if id(row) in seen:
-                continue
-            idxs = [i]
-            j = i + 1
-            ok = True
-            for w in row.phrase[1:]:
-                while j < sent_end and doc[j].text in _SKIP:
-                    j += 1
-                if j >= sent_end or not _word_ok(w, doc[j]):
-                    ok = False
-                    break
-                idxs.append(j)
-                j += 1
-            if ok:
-                seen.add(id(row))
-                out.append((row, idxs))
-    return out
-
-
-def _head_of(doc, idxs: list[int]) -> int:
-    """The token of a multi-word phrase whose head lies outside the phrase."""
-    s = set(idxs)
-    for i in idxs:
-        if doc[i].head.i not in s or doc[i].head.i == i:
-            return i
-    return idxs[-1]
-
-
-def _np_span(tok) -> tuple[int, int]:
-    """Character span of the noun phrase headed by tok (pre-modifiers + head + compound/flat names)."""
-    left = tok.left_edge
-    # do not let the phrase start before the sentence or include a leading preposition/conjunction
-    start_tok = left
-    while start_tok.i < tok.i and start_tok.dep_ in ("prep", "cc", "punct", "mark"):
-        start_tok = start_tok.doc[start_tok.i + 1]
-    end_tok = tok
-    for c in tok.rights:
-        if c.dep_ in ("compound", "flat", "nummod", "appos") and c.i == end_tok.i + 1:
-            end_tok = c
-        elif c.dep_ == "prep" and c.lower_ == "of" and c.i == end_tok.i + 1:
-            pobj = [x for x in c.children if x.dep_ == "pobj"]
-            if pobj and tok.lemma_.lower() in _QUANT_HEADS:
-                end_tok = pobj[0]
-                break
-            else:
-                break
-        else:
-            break
-    return start_tok.idx, end_tok.idx + len(end_tok)
-
-
-_QUANT_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "group",
-                "members", "member", "some", "several", "many", "all", "most", "one", "two", "three",
-                "four", "five", "six", "seven", "eight", "nine", "ten", "score", "scores", "tens"}
-_REL_PRON = {"who", "which", "that", "whom"}
-
-
-def _pobj(prep):
-    for c in prep.children:
-        if c.dep_ in ("pobj", "pcomp"):
-            return c
-    return None
-
-
-def _real(tok):
-    """Resolve a relative pronoun to its antecedent."""
-    if tok is not None and tok.lower_ in _REL_PRON and tok.head.dep_ == "relcl":
-        return tok.head.head
-    if tok is not None and tok.lower_ in _QUANT_HEADS:
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                p = _pobj(c)
-                if p is not None:
-                    return p
-    return tok
-
-
-_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-               "day", "night", "morning", "evening", "afternoon", "week", "month", "year", "weekend", "dawn",
-               "midnight", "noon", "hour", "time", "occasion", "anniversary"}
-
-
-def _temporal(tok) -> bool:
-    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _TIME_WORDS or tok.lemma_.lower() in _TIME_WORDS
-
-
-def _arguments(tok):
-    """(agent token, patient token, extra tokens) of a trigger token from the parse."""
-    agent = patient = None
-    extra = []  # tokens attached to the trigger that may name an instrument
-    is_verb = tok.pos_ in ("VERB", "AUX")
-    for c in tok.children:
-        d = c.dep_
-        if d in ("nsubj",) and is_verb:
-            agent = c
-        elif d == "nsubjpass":
-            patient = c
-        elif d in ("dobj", "obj"):
-            patient = c
-        elif d == "agent":
-            p = _pobj(c)
-            if p is not None:
-                agent = p
-        elif d == "prep":
-            low = c.lower_
-            p = _pobj(c)
-            if p is None or _temporal(p):
-                continue
-            if low == "by" and agent is None:
-                agent = p
-            elif low in ("on", "against", "at", "targeting", "into") and patient is None:
-                patient = p
-            elif low == "of" and not is_verb and patient is None:
-                patient = p
-            elif low in ("with", "using", "by", "in", "from"):
-                extra.append(p)
-        elif d == "poss" and not is_verb:
-            agent = c
-        elif d in ("compound", "amod", "nmod") and not is_verb:
-            extra.append(c)
-    if is_verb:
-        # shared subject in coordination / control: "attacked X and abducted Y", "tried to storm"
-        if agent is None and patient is None or agent is None:
-            h = tok
-            hops = 0
-            while agent is None and h.dep_ in ("conj", "xcomp", "advcl") and hops < 3:
-                h = h.head
-                hops += 1
-                for c in h.children:
-                    if c.dep_ == "nsubj":
-                        agent = c
-                        break
-                    if c.dep_ == "agent":
-                        agent = _pobj(c)
-                        break
-        # "shot and killed a soldier": the object of the coordinated verb
-        if patient is None:
-            for c in tok.children:
-                if c.dep_ == "conj" and c.pos_ == "VERB":
-                    for g in c.children:
-                        if g.dep_ in ("dobj", "obj"):
-                            patient = g
-                            break
-                if patient is not None:
-                    break
-        # relative clause "gunmen who attacked", participle "civilians killed by"
-        if tok.dep_ == "relcl":
-            if agent is None or agent.lower_ in _REL_PRON:
-                agent = tok.head
-        elif tok.dep_ == "acl" and patient is None:
-            if tok.tag_ == "VBN":
-                patient = tok.head
-            elif agent is None:
-                agent = tok.head
-    agent = _real(agent)
-    patient = _real(patient)
-    if agent is not None and agent.lower_ in _REL_PRON:
-        agent = None
-    return agent, patient, extra
-
-
-# ---------------------------------------------------------------- sentence analysis
-
-class _Sent:
-    __slots__ = ("doc", "start", "end", "triggers", "instruments", "blocks", "cues", "cue_tokens")
-
-    def __init__(self, doc, start, end):
-        self.doc = doc
-        self.start, self.end = start, end
-        self.triggers = []  # (tok_i, row, idxs)
-        self.instruments = []  # (tok_i, row)
-        self.blocks = {}  # category -> strength
-        self.cues = {}  # category -> total weight
-        self.cue_tokens = {}  # tok_i -> {category: weight}
-
-
-def _scan(doc, sent, lex: _Lexicon) -> _Sent:
-    s = _Sent(doc, sent.start, sent.end)
-    covered: dict[int, int] = {}
-    for i in range(sent.start, sent.end):
-        tok = doc[i]
-        if tok.is_punct or tok.is_space:
-            continue
-        for row, idxs in _match_at(doc, i, sent.end, lex):
-            head = _head_of(doc, idxs)
-            if len(idxs) > 1 and row.pos == "V" and doc[idxs[0]].pos_ in ("VERB", "AUX"):
-                head = idxs[0]  # "opened fire" even when the parser hangs "opened" under "fire"
-            if row.role == "cue":
-                if len(idxs) == 1 or True:
-                    cat = row.etype
-                    s.cues[cat] = s.cues.get(cat, 0.0) + row.weight
-                    s.cue_tokens.setdefault(head, {})[cat] = row.weight
-                continue
-            if not _pos_ok(row.pos, doc[head]) and not (len(idxs) > 1 and row.role in ("block", "instrument")) \
-                    and not (len(idxs) > 1 and row.pos == "N" and (
-                    doc[head].pos_ not in ("VERB", "AUX") or any(doc[j].text in _SKIP for j in range(idxs[0], idxs[-1])))):
-                continue
-            if row.role == "trigger" and doc[head].ent_type_ in ("DATE", "TIME"):
-                continue  # "March 21"
-            if row.role in ("trigger", "instrument") and doc[head].pos_ == "PROPN" and doc[head].ent_type_ in (
-                    "ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "NORP", "GPE"):
-                continue  # "National Liberation Front", "Air Force Intelligence"
-            if row.role == "block":
-                if doc[head].ent_type_ in ("ORG", "GPE", "FAC", "PERSON", "NORP", "WORK_OF_ART") or (
-                        doc[head].pos_ == "PROPN" and doc[head].head.pos_ == "PROPN" and doc[head].head.i != head
-                        and doc[head].head.lemma_.lower() in ("brigade", "battalion", "division", "operation", "force", "forces", "army", "group")):
-                    continue  # "Northern Storm Brigade", "Operation Flood"
-                s.blocks[row.etype] = max(s.blocks.get(row.etype, 0.0), row.weight)
-            elif row.role == "instrument":
-                s.instruments.append((head, row, idxs))
-            elif row.role == "trigger":
-                s.triggers.append((head, row, idxs))
-    # keep the longest trigger phrase per head token, and drop triggers covered by a longer phrase
-    best: dict[int, tuple] = {}
-    for head, row, idxs in s.triggers:
-        cur = best.get(head)
-        if cur is None or len(idxs) > len(cur[2]) or (len(idxs) == len(cur[2]) and _pos_ok(row.pos, doc[head]) and not _pos_ok(cur[1].pos, doc[head])):
-            best[head] = (head, row, idxs)
-    spans = sorted(best.values(), key=lambda t: -len(t[2]))
-    kept = []
-    for head, row, idxs in spans:
-        if any(i in covered for i in idxs):
-            continue
-        for i in idxs:
-            covered[i] = head
-        kept.append((head, row, idxs))
-    s.triggers = sorted(kept, key=lambda t: t[0])
-    # instruments: longest phrase wins over the words inside it ("grenade launcher" over "grenade"),
-    # then one per head, highest weight
-    icov: set = set()
-    longest = []
-    for head, row, idxs in sorted(s.instruments, key=lambda t: -len(t[2])):
-        if len(idxs) == 1 and idxs[0] in icov:
-            continue
-        if len(idxs) > 1:
-            icov.update(idxs)
-        longest.append((head, row, idxs))
-    ib: dict[int, tuple] = {}
-    for head, row, idxs in longest:
-        if head not in ib or row.weight > ib[head][1].weight:
-            ib[head] = (head, row, idxs)
-    s.instruments = sorted(ib.values(), key=lambda t: t[0])
-    if len(s.instruments) > 1:
-        s.instruments = _heavy_over_firearms(doc, s.instruments)
-    return s
-
-
-def _heavy_over_firearms(doc, insts: list) -> list:
-    """Fire described by a heavier weapon is that weapon's fire: "bursts of fire involving heavy
-    machineguns", "projectiles/shots" (OSCE style) are not small-arms fire."""
-    heavy = {}
-    for h, r, idxs in insts:
-        if r.subtype == "Shelling/artillery/missile attack":
-            for i in idxs:
-                heavy[i] = r
-    if not heavy:
-        return insts
-    out = []
-    for h, r, idxs in insts:
-        if r.subtype == "FIREARMS":
-            t = doc[h]
-            repl = None
-            for x in t.subtree:
-                if x.i in heavy and x.i - t.i <= 6:
-                    repl = heavy[x.i]
-                    break
-            if repl is None and idxs[0] >= 2 and doc[idxs[0] - 1].text == "/" and idxs[0] - 2 in heavy:
-                repl = heavy[idxs[0] - 2]
-            if repl is not None:
-                out.append((h, repl, idxs))
-                continue
-        out.append((h, r, idxs))
-    return out
-
-
-def _cats(tok, lex: _Lexicon, sent: _Sent) -> dict[str, float]:
-    """Cue categories of an argument phrase (its head, compounds/modifiers and 'of' complements)."""
-    if tok is None:
-        return {}
-    out: dict[str, float] = {}
-    toks = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss", "conj", "appos")]
-    for c in list(toks):
-        if c.dep_ == "conj":
-            toks.extend(x for x in c.children if x.dep_ in ("compound", "amod"))
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("of",):
-            p = _pobj(c)
-            if p is not None:
-                toks.append(p)
-                toks.extend(x for x in p.children if x.dep_ in ("compound", "amod"))
-    kb_side = None
-    for t in toks:
-        for cat, w in sent.cue_tokens.get(t.i, {}).items():
-            out[cat] = max(out.get(cat, 0.0), w)
-        keys = (t.lemma_.lower(), t.lower_)
-        if t.tag_ in ("NNPS", "NNP") and t.lower_.endswith("s"):
-            keys += (t.lower_[:-1],)  # "Rebels", "Militants" tagged as names keep their plural
-        for key in keys:
-            for cat, w in lex.cue_words.get(key, {}).items():
-                out[cat] = max(out.get(cat, 0.0), w)
-        if kb_side is None and t.ent_id_:
-            kb_side = _kb_side(t.ent_id_)
-        if kb_side is None and t.dep_ == "compound":
-            for g in t.children:  # "a Jaysh al-Izza media official"
-                if g.dep_ == "compound" and g.ent_id_:
-                    kb_side = _kb_side(g.ent_id_)
-                    break
-    head_word = max((w for key in (tok.lemma_.lower(), tok.lower_) for c, w in lex.cue_words.get(key, {}).items()
-                     if c in ("state", "nonstate")), default=0.0)
-    head_side = _armed_side({c: w for key in (tok.lemma_.lower(), tok.lower_)
-                             for c, w in lex.cue_words.get(key, {}).items() if c in ("state", "nonstate")})
-    if kb_side is not None and head_word >= 0.8 and head_side != kb_side and (
-            not tok.ent_id_ or tok.tag_ in ("NN", "NNS")):
-        kb_side = None  # "Houthi rebels", "fighters of the Olive Branch operation": the head word says it
-    if kb_side is not None:
-        # a named actor of the knowledge base: its ACLED inter code says which side it is on
-        # ("Syrian Democratic Forces", "Free Syrian Army" are non-state whatever "forces"/"army" suggest)
-        other = "nonstate" if kb_side == "state" else "state"
-        out[kb_side] = max(out.get(kb_side, 0.0), 1.2)
-        out.pop(other, None)
-    if tok.ent_type_ == "PERSON":
-        out["person"] = 1.0
-    return out
-
-
-_KB_SIDE: dict = {}
-_INTER_SIDE = {1: "state", 8: "state", 2: "nonstate", 3: "nonstate", 4: "nonstate"}
-
-
-def _kb_side(kb_id: str) -> Optional[str]:
-    """state / nonstate for a knowledge-base actor id set by the parser's entity ruler (ACLED inter
-    codes: 1 state forces, 8 external forces; 2 rebels, 3 political and 4 identity militias)."""
-    if kb_id in _KB_SIDE:
-        return _KB_SIDE[kb_id]
-    side = None
-    try:
-        from marsad.actors import KnowledgeBase
-        actor = KnowledgeBase.load().actors.get(kb_id)
-        if actor is not None:
-            side = _INTER_SIDE.get(actor.inter)
-    except Exception:  # noqa: BLE001 - no knowledge base: fall back on the cue words
-        side = None
-    _KB_SIDE[kb_id] = side
-    return side
-
-
-def _armed_side(cats: dict[str, float]) -> Optional[str]:
-    st, ns = cats.get("state", 0.0), cats.get("nonstate", 0.0)
-    if st == 0 and ns == 0:
-        return None
-    return "state" if st > ns else "nonstate"
-
-
-_ARMED = ("state", "nonstate")
-
-
-def _is_combatant(cats) -> bool:
-    return any(cats.get(c, 0) >= 0.6 for c in _ARMED) and not cats.get("civilian", 0) >= 1.0
-
-
-def _is_civilian(cats) -> bool:
-    return cats.get("civilian", 0) >= 0.5 and not any(cats.get(c, 0) >= 0.8 for c in _ARMED)
 
 
 # ---------------------------------------------------------------- resolution
@@ -699,6 +239,18 @@ def _victim_rule(tok, lem, agent, patient, acats, pcats, sent: _Sent, lex) -> st
 
 def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Optional[_Cand]:
     agent, patient, extra = _arguments(tok)
+    if row.etype is None and (agent is None or agent.dep_ == "poss" and agent.pos_ == "PRON") \
+            and tok.pos_ not in ("VERB", "AUX"):
+        lv = light_verb(tok)  # "launched an investigation", "reiterated its demand": the verb's subject
+        if lv is not None:
+            agent = _real(next((c for c in lv.children if c.dep_ == "nsubj"), None))
+    if row.etype in (None, "Protests", "Strategic developments") and agent is not None and agent.pos_ == "PRON":
+        agent = speaker_of(tok, agent) or agent
+    if row.phrase == ("must",):
+        # "Russia said Sudan must return the helicopter": a demand by the speaker (CAMEO 10)
+        agent = reported_demand(tok)
+        if agent is None:
+            return None
     if len(idxs) > 1:
         # "opened fire on a convoy": the arguments may hang on another word of the phrase
         for i in idxs:
@@ -1106,7 +658,7 @@ def find_triggers(doc) -> list[Trigger]:
             c = _resolve(doc, doc[head], row, idxs, s, lex, window, neighbours)
             if c is None:
                 continue
-            c.modality = modality_of(doc[head])
+            c.modality = modality_of(doc[head]) if row.phrase != ("must",) else PLANNED  # "must": a demand made
             cands.append(c)
         # a standalone instrument ("the use of chemical weapons", "chlorine bombs against civilians")
         if not any(c.etype for c in cands) and not any(v >= 0.6 for v in s.blocks.values()):
@@ -1128,6 +680,7 @@ def find_triggers(doc) -> list[Trigger]:
                           " ".join(row.phrase), True, False, row.weight * 0.8)
                 c.modality = modality_of(t)
                 cands.append(c)
+        speech_acts(cands)
         all_cands.append(cands)
     # background mentions and bare outcome words ("died", "injured") need a violent context
     for k, s in enumerate(sents):
@@ -1182,172 +735,6 @@ _VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civ
 EXPLOSION_ANY = "__explosion__"
 
 
-_INTERVENTION_ARREST = {"arrest", "detain", "round up", "take into custody", "apprehend"}
-
-
-def _governing_subject_cats(tok, lex, sent):
-    h = tok
-    hops = 0
-    while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i and hops < 4:
-        h = h.head
-        hops += 1
-    agent, _, _ = _arguments(h) if h.pos_ in ("VERB", "AUX") else (None, None, None)
-    return h, _cats(agent, lex, sent)
-
-
-def _protest_flags(cands, sents_win, lex) -> dict:
-    """Escalation cues of a protest window: violence by protesters, lethal force, intervention."""
-    f = {"violent": 0.0, "excessive": False, "intervention": 0.0, "peaceful": False, "mob": False}
-    for s, cs in sents_win:
-        for ti, cats in s.cue_tokens.items():
-            if "violent" in cats and (_in_topic_pp(s_doc(s, ti)) or _not_violent_word(s_doc(s, ti))):
-                continue  # "protest against police brutality / violence": the topic, not the act
-            if "violent" in cats:
-                tok = s_doc(s, ti)
-                h, acats = _governing_subject_cats(tok, lex, s)
-                if _armed_side(acats) == "state" and h.lemma_.lower() != "clash":
-                    continue
-                f["violent"] += cats["violent"]
-            if "intervention" in cats:
-                f["intervention"] += cats["intervention"]
-                t0 = s_doc(s, ti)
-                if any(c.lower_ in ("violently", "violent", "brutally", "brutal", "bloody", "deadly", "lethal")
-                       for c in t0.children) or (t0.dep_ == "pobj" and any(
-                           x.lemma_.lower() in ("die", "kill") for x in [t0.head.head])):
-                    f["excessive"] = True  # "violently suppressed", "three die in protest crackdown"
-            if "peaceful" in cats:
-                f["peaceful"] = True
-            if "excessive" in cats:
-                f["excessive"] = True
-        if _headline_arrest(s):
-            f["intervention"] += 1.0
-        for c in cs:
-            lem = " ".join(c.row.phrase)
-            if c.modality not in (ASSERTED, "alleged", "claimed"):
-                continue
-            pc = _cats(c.patient, lex, s)
-            ac = _cats(c.agent, lex, s)
-            if c.generic and lem in ("attack", "assault", "beat", "storm", "stab") and pc.get("protest") and \
-                    c.agent is not None and not _armed_side(ac) and not ac.get("protest") and (
-                    c.agent.ent_type_ == "NORP" or _cats(c.agent, lex, s).get("civilian", 0) >= 0.3 or any(
-                        x.ent_type_ == "NORP" or x.lemma_.lower() in ("supporter", "mob", "crowd", "gang", "thug", "vigilante")
-                        for x in c.agent.subtree)):
-                f["mob"] = True  # "a group of Turks attacked a peaceful rally": a mob, not the police
-            if _mourned(c.tok):
-                continue  # "rallied to mourn demonstrators killed last month": the killing is the topic
-            if lem in ("kill", "shoot", "shoot dead", "open fire", "killing", "die", "fire") and not ac.get("protest") \
-                    and not _is_combatant(pc) and not pc.get("nonstate"):
-                if pc.get("protest") or (lem == "die" and _cats(c.agent, lex, s).get("protest")) or \
-                        (c.patient is None and lem in ("open fire", "fire", "shoot")) or _is_civilian(pc):
-                    f["excessive"] = True
-            if c.generic and lem in ("attack", "assault", "beat", "storm", "stab") and (
-                    ac.get("protest") or (c.agent is not None and _is_civilian(ac))) and _armed_side(pc) == "state":
-                f["violent"] += 1.0  # demonstrators attacking the police
-            if lem in _INTERVENTION_ARREST and c.tok.pos_ in ("VERB", "AUX"):
-                if pc.get("protest") or (c.patient is not None and (
-                        c.patient.lower_ in ("them", "some", "dozens", "hundreds", "several", "many", "people")
-                        or c.patient.tag_ in ("NNS", "CD") or any(x.dep_ == "nummod" for x in c.patient.children))) \
-                        or any(cc.row.etype == "Protests" and not _organised(cc.tok) for cc in cs):
-                    f["intervention"] += 1.0
-            if c.generic and lem in ("beat", "assault", "attack") and _armed_side(ac) == "state" and (
-                    pc.get("protest") or _is_civilian(pc)):
-                f["intervention"] += 1.0  # police beating demonstrators
-                if any(x.lower_ in ("brutally", "violently", "savagely", "mercilessly") for x in c.tok.children):
-                    f["excessive"] = True
-    return f
-
-
-_TOPIC_HEADS = {"condemn", "denounce", "decry", "stop", "end", "oppose", "protest", "condemnation", "denunciation",
-                "victim", "victims", "mourn", "commemorate", "remember", "against", "demand", "reject", "slogan",
-                "sign", "banner", "placard", "read", "chant", "say", "accuse", "charge", "suspect", "detention",
-                "arrest", "jail", "sentence", "convict", "accusation"}
-
-
-def _not_violent_word(tok) -> bool:
-    """"non-violent", "National Torch Movement": the cue word is negated or part of a name."""
-    doc = tok.doc
-    i = tok.i
-    if i >= 1 and doc[i - 1].lower_ in ("non", "non-", "not"):
-        return True
-    if i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].lower_ == "non":
-        return True
-    if tok.lower_ in ("stone", "stones", "rock", "rocks", "tire", "tires", "tyre", "tyres", "branch", "branches") and \
-            tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in ("block", "close"):
-        return True  # "blocked the road with stones": a road block
-    return tok.pos_ == "PROPN" or (tok.dep_ == "compound" and tok.head.lemma_.lower() in (
-        "movement", "party", "group", "organisation", "organization", "union", "front", "association"))
-
-
-def _in_topic_pp(tok) -> bool:
-    t = tok
-    for _ in range(4):
-        if t.head.i == t.i:
-            return False
-        if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in ("against", "over", "about", "for"):
-            return True
-        if t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _TOPIC_HEADS:
-            return True  # "condemnation of police violence" (but not "the scene of violence")
-        if t.dep_ in ("dobj", "pobj") and t.head.lemma_.lower() in _TOPIC_HEADS:
-            return True  # "signs condemning police violence", "stop state violence"
-        if t.head.lemma_.lower() in ("fear", "recovery", "recover", "return", "compensation", "justice"):
-            return True  # "fearing domestic violence", "demanded the recovery of looted funds"
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "pcomp", "acl", "relcl", "amod"):
-            return False
-        t = t.head
-    return False
-
-
-def s_doc(s, i):
-    return s.doc[i]
-
-
-def _governed_by(tok, lemmas, hops: int) -> bool:
-    """One of the token's first ``hops`` heads has a lemma in ``lemmas``."""
-    t = tok
-    for _ in range(hops):
-        if t.head.i == t.i:
-            return False
-        t = t.head
-        if t.lemma_.lower() in lemmas:
-            return True
-    return False
-
-
-_MOURN = {"mourn", "commemorate", "remember", "honour", "honor", "anniversary", "memory", "funeral"}
-_OFFENCE = {"offence", "offense", "violation", "crime", "charge"}
-
-
-def _mourned(tok) -> bool:
-    return _governed_by(tok, _MOURN, 4)
-
-
-_ARREST_WORDS = {"detain", "detains", "arrest", "arrests", "nab", "nabs", "hold", "holds"}
-
-
-def _headline_arrest(s) -> bool:
-    """Headline syntax the parser misreads: "Police detain protesters" (detain tagged as a noun)."""
-    doc = s.doc
-    for i in range(s.start + 1, s.end - 1):
-        t = doc[i]
-        if t.lower_ in _ARREST_WORDS and t.pos_ not in ("VERB", "AUX") and doc[i - 1].lemma_.lower() in (
-                "police", "officer", "troops", "soldier", "security", "force", "forces") and doc[i + 1].lemma_.lower() in (
-                "protester", "demonstrator", "activist", "student", "marcher", "dozen", "hundred"):
-            return True
-    return False
-
-
-def _protest_sub_from(f) -> str:
-    if f.get("mob") and f["intervention"] < 0.7 and not f["excessive"]:
-        return MOB
-    if f["violent"] >= 0.8 and not f["peaceful"]:
-        return VIOLENT_DEMO
-    if f["excessive"]:
-        return EXCESSIVE
-    if f["intervention"] >= 0.7:
-        return INTERVENTION
-    return PEACEFUL
-
-
 def _no_resistance(s: _Sent) -> bool:
     """ "without (any) resistance", "without a fight", "did not encounter any resistance" """
     for i in range(s.start, s.end):
@@ -1366,10 +753,6 @@ def _no_resistance(s: _Sent) -> bool:
             if t.dep_ == "dobj" and any(c.dep_ == "neg" for c in t.head.children):
                 return True
     return False
-
-
-def _offence(tok) -> bool:
-    return _governed_by(tok, _OFFENCE, 3)
 
 
 def _earlier_clause(tok) -> bool:
@@ -1392,20 +775,6 @@ def _in_earlier_clause(tok, cands) -> bool:
         if t.head.i == t.i:
             return False
         t = t.head
-    return False
-
-
-def _organised(tok) -> bool:
-    """A protest mentioned as what someone organised / took part in / called for (a reason for an arrest)."""
-    t = tok
-    for _ in range(3):
-        if t.head.i == t.i:
-            return False
-        t = t.head
-        if t.lemma_.lower() in ("organise", "organize", "participate", "plan", "lead", "call", "incite", "join",
-                                "attend", "anticipation", "ahead", "charge", "related", "offence", "offense",
-                                "violation", "violate", "crime", "ban"):
-            return True
     return False
 
 
@@ -1484,6 +853,8 @@ def _frame(cands: list[_Cand], s: _Sent, window: dict, protest_ctx, lex, flags=N
             ac = _cats(c.agent, lex, s)
             if _is_civilian(ac) or ac.get("civilian", 0) >= 0.5 and not ac.get("nonstate"):
                 c.etype, c.sub, c.plover = "Riots", MOB, "ASSAULT"
+    # ACLED: violence or destruction by a crowd (no organised armed structure) is Mob violence
+    apply_crowd_rule(cands, s, lex, in_protest)
     if chem:
         # ACLED: chemical weapons take precedence over the means that delivered them
         for c in cands:
@@ -1640,37 +1011,6 @@ def _make(doc, c: _Cand, s: _Sent, text: str) -> Trigger:
         instrument=c.instrument if (etype in _VIOLENT_TYPES or (etype is None and c.inst_specific)) else None,
         negated=modality == NEGATED, score=round(score, 3),
     )
-
-
-_COOPERATIVE = {"SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT", "AGREE", "SETTLE"}
-_HOSTILE = {"SANCTION", "COERCE", "PROTEST", "REDUCE"}
-
-
-_THREAT_HEADS = {"threaten", "vow", "swear", "warn"}
-_OFFER_HEADS = {"offer", "promise", "pledge", "ready", "willing", "prepared", "prepare", "agree"}
-_HOSTILE_ACTS = {"FIGHT", "ASSAULT", "COERCE", "SANCTION", "REDUCE"}
-
-
-def _intent(plover: str, modality: str, tok, pure: bool = True) -> tuple[str, str]:
-    """PLOVER codes statements of intent by the intent (OEDA coding rules): "will support / is willing
-    to send / offered to hand over" is AGREE (a promise, itself asserted), "will not accept / declined
-    to" is REJECT, "would boycott / swore to fight / is prepared to impose" is THREATEN."""
-    head = tok.head.lemma_.lower() if tok.dep_ == "xcomp" else ""
-    if head in _THREAT_HEADS:
-        return "THREATEN", PLANNED
-    if head in _OFFER_HEADS and modality == PLANNED:
-        if plover in _HOSTILE_ACTS:
-            return "THREATEN", PLANNED
-        return "AGREE", ASSERTED
-    if not pure:
-        return plover, modality
-    if plover in _COOPERATIVE and modality == PLANNED and tok.pos_ in ("VERB", "AUX"):
-        return "AGREE", ASSERTED
-    if plover in _COOPERATIVE and modality == NEGATED and tok.pos_ in ("VERB", "AUX"):
-        return "REJECT", ASSERTED
-    if plover in _HOSTILE and modality in (PLANNED, HYPOTHETICAL) and tok.pos_ in ("VERB", "AUX"):
-        return "THREATEN", PLANNED
-    return plover, modality
 
 
 SENT_DECAY = 1.0
