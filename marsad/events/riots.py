@@ -36,7 +36,7 @@ from .taxonomy import ABDUCTION, ARMED_CLASH, ATTACK, LOOTING, MOB
 CROWD_NOUNS = frozenset({
     "mob", "crowd", "resident", "villager", "local", "youth", "youngster", "student", "pupil", "supporter",
     "activist", "follower", "accomplice", "cadre", "worker", "trader", "hawker", "vendor", "fisher",
-    "fisherman", "farmer", "people", "rioter", "vigilante", "community", "neighbour", "neighbor", "relative",
+    "fisherman", "farmer", "people", "rioter", "vigilante", "neighbour", "neighbor", "relative",
     "family", "kin", "villagers", "residents", "locals", "youths", "students", "supporters", "activists",
     "followers", "accomplices", "cadres", "workers", "traders", "hawkers", "fishers", "fishermen", "member",
     "members", "loyalist", "loyalists", "partisan", "partisans", "motorist", "driver", "operator", "miner",
@@ -58,6 +58,7 @@ WEAK_CROWD = frozenset({"assailant", "assailants", "group", "people"})
 POLITICAL = frozenset({"supporter", "supporters", "member", "members", "activist", "activists", "cadre", "cadres",
                        "follower", "followers", "loyalist", "loyalists", "partisan", "partisans"})
 
+UNKNOWN_WORDS = frozenset({"unidentified", "unknown", "unnamed", "masked", "armed", "hooded"})
 _EXPLOSIVE_OR_FIREARM = ("FIREARMS", "Grenade", "Remote explosive/landmine/IED", "Suicide bomb",
                          "Shelling/artillery/missile attack", "Air/drone strike", "Chemical weapon")
 
@@ -87,6 +88,10 @@ def crowd_kind(tok, cats, side_of) -> Optional[str]:
         return None
     if any(cats.get(k, 0) >= 0.6 for k in ("state", "nonstate")) and not cats.get("mob"):
         return None
+    if any(c.lower_ in UNKNOWN_WORDS for c in tok.subtree if c.i < tok.i + 3):
+        return None  # "unidentified men", "an unknown group": ACLED's Unidentified Armed Group
+    if tok.ent_type_ == "NORP" or tok.lemma_.lower() in ("community", "communities", "clan", "tribe"):
+        return None  # communities, clans, ethnic groups fighting: identity militias (ACLED inter 4)
     orig = tok
     # "members of Chhatra League": the parser's argument is the body; the membership noun is its head
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in MEMBER_NOUNS:

@@ -237,6 +237,22 @@ def _victim_rule(tok, lem, agent, patient, acats, pcats, sent: _Sent, lex) -> st
     return ATTACK
 
 
+_AFAR = {"observe", "record", "hear", "monitor", "register", "count", "direction", "frontline", "front", "contact",
+         "smm", "undetermined", "artillery", "shelling", "mortar", "rocket", "missile"}
+
+
+def _observed_from_afar(doc, sent, neighbours) -> bool:
+    """Explosions counted by an observer at a distance along a front ("the SMM recorded 15
+    explosions in both directions") are shelling; explosions *at* buildings, offices or checkpoints
+    with no such cue are bombs set off there (ACLED: Remote explosive/landmine/IED)."""
+    for s in [sent] + list(neighbours):
+        for i in range(s.start, s.end):
+            t = doc[i]
+            if t.lemma_.lower() in _AFAR or t.lower_ in _AFAR:
+                return True
+    return False
+
+
 def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Optional[_Cand]:
     agent, patient, extra = _arguments(tok)
     if row.etype is None and (agent is None or agent.dep_ == "poss" and agent.pos_ == "PRON") \
@@ -262,8 +278,8 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
                 elif c.dep_ == "agent" and agent is None:
                     agent = _real(_pobj(c))
     inst_tokens = {i for _, _, ix in sent.instruments for i in ix}
-    if patient is not None and patient.i in inst_tokens and (
-            row.etype == "VIOLENCE" or row.etype == "Explosions/Remote violence"):
+    if patient is not None and (patient.i in inst_tokens or lex.cue_words.get(patient.lemma_.lower(), {}).get(
+            "weapon", 0) >= 0.8) and (row.etype == "VIOLENCE" or row.etype == "Explosions/Remote violence"):
         # "fired small arms / mortars at the positions of X": the object is the weapon
         extra = list(extra) + [patient]
         patient = None
@@ -354,8 +370,9 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
             if tok.tag_ in ("NNS",) and tok.lemma_.lower() in ("explosion", "blast") and any(
                     r.subtype == "FIREARMS" for _, r, _ in sent.instruments):
                 etype, sub, plover, mode = "Battles", ARMED_CLASH, "FIGHT", "firearms"
-            elif tok.tag_ in ("NNS",) and tok.lemma_.lower() in ("explosion", "blast"):
-                # several explosions observed along a front: shelling
+            elif tok.tag_ in ("NNS",) and tok.lemma_.lower() in ("explosion", "blast") and _observed_from_afar(
+                    doc, sent, neighbours):
+                # several explosions observed along a front (monitors counting distant impacts): shelling
                 etype, sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
             else:
                 etype, sub = "Explosions/Remote violence", REMOTE
