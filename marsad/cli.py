@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 import time
+from pathlib import Path
 from typing import Optional
 
 from marsad import __version__
@@ -81,6 +82,7 @@ def cmd_ingest(args) -> int:
     from marsad.store import open_store
     if args.batch_size < 1:
         raise MarsadError(f"--batch-size {args.batch_size}: give 1 or more")
+    t0 = time.perf_counter()
     args._failed = 0
     shown: list = []
     keep = shown.append if args.format != "none" else None
@@ -91,10 +93,10 @@ def cmd_ingest(args) -> int:
     with open_store(_db_path(args)) as store:
         if args.engine == "dask":
             from marsad.batch.dask_engine import ingest_with_dask
-            summary = ingest_with_dask(args, store, on_error=error, on_added=keep)
+            summary = ingest_with_dask(args, store, on_error=error, on_added=keep, started=t0)
         else:
             summary = ingest_processed(_processed(args, report_errors=False), store, batch_size=args.batch_size,
-                                       on_error=error, on_added=keep)
+                                       on_error=error, on_added=keep, started=t0)
         counts = store.counts()
     if shown:
         write_documents(shown, args.format or "table", sys.stdout)
@@ -117,12 +119,23 @@ def cmd_events(args) -> int:
                       since=_iso_date(args.since, "--since"), until=_iso_date(args.until, "--until"),
                       bbox=_bbox(args.bbox), min_fatalities=args.min_fatalities, acled_only=args.acled_only,
                       limit=args.limit)
+    if args.output and not args.format:
+        fmt = {".csv": "acled-csv", ".jsonl": "jsonl", ".json": "json", ".geojson": "geojson",
+               ".parquet": "parquet"}.get(Path(args.output).suffix.lower(), "jsonl")
     with open_store(_db_path(args)) as store:
         rows = list(store.incidents(filters))
     if fmt == "table":
         # group the incidents as pseudo-documents for the human table
-        write_documents([{"doc_id": "store", "title": f"{len(rows)} incident(s)", "publication_date": None,
-                          "events": rows, "tolls": []}], "table", sys.stdout)
+        rows = [{"doc_id": "store", "title": f"{len(rows)} incident(s)", "publication_date": None,
+                 "events": rows, "tolls": []}]
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="" if "csv" in fmt else None) as out:
+                write_documents(rows, fmt, out)
+        except OSError as exc:
+            raise MarsadError(f"--output {args.output}: cannot write ({exc.strerror})")
+        print(f"wrote {len(rows) if fmt != 'table' else len(rows[0]['events'])} incident(s) to {args.output} "
+              f"({fmt})", file=sys.stderr)
     else:
         write_documents(rows, fmt, sys.stdout)
     return 0
@@ -332,7 +345,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--until", help="last event date, YYYY-MM-DD")
     p.add_argument("--acled-only", action="store_true", help="only events within ACLED's scope")
     p.add_argument("--limit", type=int)
-    p.add_argument("--format", choices=FORMATS)
+    p.add_argument("--format", choices=FORMATS, help="acled-csv, jsonl, geojson and parquet are for loading "
+                   "elsewhere (default: table on a terminal, else jsonl; with --output, from its extension)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.set_defaults(func=cmd_events, action=None)
     esub = p.add_subparsers(dest="action", metavar="{show,unmerge}")
     q = esub.add_parser("show", help="one incident: its reports, figures by source, revisions and why each report was merged")

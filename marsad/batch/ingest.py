@@ -39,9 +39,11 @@ class IngestSummary:
 def ingest_processed(processed: Iterable[Processed], store: BaseStore, batch_size: int = 16,
                      on_error: Optional[Callable[[str], None]] = None,
                      on_added: Optional[Callable[[dict], None]] = None,
-                     on_progress: Optional[Callable[[int], None]] = None) -> IngestSummary:
-    """Store every processed document, ``batch_size`` to a transaction; report errors by callback."""
-    s = IngestSummary()
+                     on_progress: Optional[Callable[[int], None]] = None,
+                     started: Optional[float] = None) -> IngestSummary:
+    """Store every processed document, ``batch_size`` to a transaction; report errors by callback.
+    ``started`` (a ``time.perf_counter()`` value) is when the job began, for documents/s."""
+    s = IngestSummary() if started is None else IngestSummary(started=started)
     batch: list[Processed] = []
 
     def flush():

@@ -1,4 +1,5 @@
-"""Output formats for ``marsad extract`` and ``marsad events``: table, json, jsonl, csv, acled-csv.
+"""Output formats for ``marsad extract`` and ``marsad events``: table, json, jsonl, csv, acled-csv,
+geojson and parquet.
 
 Every writer takes contract dicts (document objects, or stored incidents for ``events``), so the
 machine formats are exactly the contract and the human ones are views of it.
@@ -11,7 +12,7 @@ import shutil
 from datetime import date
 from typing import IO, Iterable
 
-FORMATS = ("table", "json", "jsonl", "csv", "acled-csv")
+FORMATS = ("table", "json", "jsonl", "csv", "acled-csv", "geojson", "parquet")
 
 CSV_COLUMNS = ["doc_id", "event_id", "event_date", "event_date_end", "time_precision", "date_text", "event_type",
                "sub_event_type", "plover_event", "plover_mode", "modality", "actor1", "assoc_actor_1", "inter1",
@@ -117,6 +118,20 @@ def _table(items: list[dict], out: IO[str]) -> None:
     out.write(f"\n{n_docs} document(s), {n_ev} event(s)\n")
 
 
+def geojson(items: Iterable[dict]) -> dict:
+    """A GeoJSON FeatureCollection: one Point feature per event (or stored incident), with the
+    record as its properties; events without coordinates keep a null geometry, as GeoJSON allows."""
+    feats = []
+    for doc_id, ev in _events_with_doc(items):
+        lat, lon = ev.get("latitude"), ev.get("longitude")
+        geom = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+        props = dict(ev)
+        props.setdefault("doc_id", doc_id)
+        feats.append({"type": "Feature", "id": ev.get("incident_id") or f"{doc_id}:{ev.get('event_id')}",
+                      "geometry": geom, "properties": props})
+    return {"type": "FeatureCollection", "features": feats}
+
+
 # characters that str.splitlines() (and many line readers) treat as line ends but JSON leaves raw
 _LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 
@@ -146,6 +161,18 @@ def write_documents(items: Iterable[dict], fmt: str, out: IO[str]) -> None:
         for n, (doc_id, ev) in enumerate(_events_with_doc(items)):
             if ev.get("event_type"):
                 w.writerow(_acled_row(doc_id, ev, n))
+    elif fmt == "geojson":
+        json.dump(geojson(items), out, ensure_ascii=False)
+        out.write("\n")
+    elif fmt == "parquet":
+        from marsad.output.tables import write_events_parquet
+        binary = getattr(out, "buffer", out)
+        if getattr(out, "isatty", lambda: False)():
+            from marsad.errors import ConfigError
+            raise ConfigError("--format parquet writes binary: give --output FILE or redirect stdout to a file")
+        out.flush()
+        write_events_parquet(items, binary)
+        binary.flush()
     elif fmt == "table":
         _table(list(items), out)
     else:
