@@ -177,20 +177,31 @@ class BaseStore:
                     (doc["doc_id"], h, doc.get("title"), doc.get("source"), doc.get("url"),
                      doc.get("publication_date"), doc.get("language"), origin, text,
                      json.dumps(doc, ensure_ascii=False), _now()))
-                self._add_incidents(doc, h, text)
+                incident_ids = self._add_incidents(doc, h, text) or []
         except self.integrity_errors as exc:
             if self.execute("SELECT 1 FROM documents WHERE content_hash = ?", (h,)).fetchone():
                 return Outcome(SKIPPED, doc["doc_id"])  # another writer stored the same text meanwhile
             # the same doc_id with different text: keep what is stored, report the clash
             return Outcome(FAILED, doc["doc_id"], message=f"document {doc['doc_id']!r}: id already stored "
                                                            f"for a different text ({_first_line(exc)})")
-        return Outcome(ADDED, doc["doc_id"], events=len(doc.get("events", [])))
+        return Outcome(ADDED, doc["doc_id"], events=len(doc.get("events", [])),
+                       merges=self._merged_count(incident_ids, doc["doc_id"]))
 
-    def _add_incidents(self, doc: dict, h: str, text: str) -> None:
+    def _merged_count(self, incident_ids, doc_id: str) -> int:
+        """How many of the incidents a document's reports joined hold other documents' reports too."""
+        n = 0
+        for inc_id in dict.fromkeys(incident_ids):
+            inc = self.incident(inc_id)
+            if inc is not None and any(d != doc_id for d in inc.get("documents") or []):
+                n += 1
+        return n
+
+    def _add_incidents(self, doc: dict, h: str, text: str) -> list[str]:
         """The document's events become reports, merged with the stored reports of the same
-        incidents (``merging.py``); the rest become incidents of their own."""
+        incidents (``merging.py``); the rest become incidents of their own. Returns the ids of the
+        incidents the document's reports belong to."""
         from marsad.store.merging import MergeIndex
-        MergeIndex(self).add_document(doc, h, text)
+        return MergeIndex(self).add_document(doc, h, text)
 
     def _merge_backfill(self) -> None:
         """Documents stored before cross-document merging existed get their reports merged now."""
