@@ -34,6 +34,7 @@ bench: setup
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/components.py  # per-component timings beside their budgets
 	$(BIN)/python bench/load.py  # bounded load test of the API on loopback (30 s): throughput, p50/p95/p99
+	$(BIN)/python bench/ingest.py
 
 clean:
 	rm -rf $(VENV) marsad-demo.sqlite*
