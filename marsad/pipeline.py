@@ -16,6 +16,7 @@ from datetime import date
 from typing import Iterable, Iterator, Optional, Union
 
 from marsad.ingest.language import detect_language, language_name
+from marsad.ingest.furniture import blank_page_furniture
 from marsad.ingest.normalize import doc_hash, normalize_for_parse
 from marsad.ingest.readers import ReadFailure
 from marsad.records import DocumentResult, InputDocument
@@ -102,7 +103,12 @@ class Pipeline:
         docs = []
         for kind, d, extra in prepared:
             if kind == "ok":
-                restored = self.restorer.restore(normalize_for_parse(extra[2] + d.text))
+                # page furniture ("Related News", captions, share counters) is blanked, offsets unchanged
+                clean, furniture = blank_page_furniture(normalize_for_parse(extra[2] + d.text))
+                if furniture:
+                    extra[0].append(f"page furniture blanked before analysis: {len(furniture)} span(s), "
+                                    f"{sum(b - a for a, b in furniture)} characters")
+                restored = self.restorer.restore(clean)
                 sdoc = self.nlp.make_doc(restored.text)
                 if restored.sent_starts:
                     sdoc.user_data["sent_starts"] = restored.sent_starts

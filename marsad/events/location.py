@@ -114,13 +114,16 @@ class LocationMixin:
         (Sputnik)"), or opening a line followed by a date or a dash ("BEIRUT, Oct. 1 -")."""
         line0 = self.text.rfind("\n", 0, p.start) + 1
         before = self.text[line0:p.start]
-        after = self.text[p.end:p.end + 60]
-        upper = p.text.isupper() and len(p.text) > 2 and not self._all_caps_text()
+        name = self.text[p.start:p.end].split()[0] if self.text[p.start:p.end].strip() else ""  # as written
+        after = self.text[p.start + len(name):p.start + len(name) + 60]
+        upper = name.isupper() and len(name) > 2 and not self._all_caps_text()
         if upper and _DATELINE_AFTER_PAREN.match(after):
             return True
+        if upper and len(name) >= 4 and re.match(r"\s+(?:[A-Z][a-z]|\d)", after):
+            return True  # "BEIRUT At least 70 ...": a name in capitals in running text is a dateline
         if upper and len(before) <= 120 and _DATELINE_AFTER.match(after):
             return True
-        return bool(_DATELINE_AFTER_PAREN.match(after)) and not before.strip()
+        return bool(_DATELINE_AFTER_PAREN.match(self.text[p.end:p.end + 60])) and not before.strip()
 
     def _all_caps_text(self) -> bool:
         v = getattr(self, "_caps", None)

@@ -141,10 +141,9 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     return out
 
 
-# the weapon or form that says most about an incident: "air strikes" over "bombardment" over "attack"
-_SPECIFIC = ["Chemical weapon", "Suicide bomb", "Air/drone strike", "Remote explosive/landmine/IED", "Grenade",
-             "Shelling/artillery/missile attack", "Abduction/forced disappearance", "Sexual violence", "Attack",
-             "Armed clash", "Mob violence", "Violent demonstration", "Excessive force against protesters"]
+# the weapon that says most about an incident: "air strikes" over "bombardment" over "attack"
+_WEAPONS = ["Chemical weapon", "Suicide bomb", "Air/drone strike", "Remote explosive/landmine/IED", "Grenade",
+            "Shelling/artillery/missile attack"]
 _FACTUAL = ("asserted", "claimed", "alleged")
 
 
@@ -164,17 +163,19 @@ def same_dead(a: Event, b: Event) -> bool:
     ("another 42", "in a separate attack"), which is told apart by a stated other place or day."""
     if not a.fatalities or not b.fatalities or not a.event_type or not b.event_type:
         return False
-    if a.fatalities != b.fatalities and not _same_figure(a, b):
+    if a.fatalities != b.fatalities and not _same_figure(a, b) and not _stated_part(a, b) and not _stated_part(b, a):
         return False
     if a.modality not in _FACTUAL or b.modality not in _FACTUAL:
         return False
     if _opens_another_incident(b):
         return False
+    if a.sub_event_type != b.sub_event_type and a.event_type in VIOLENT and b.event_type in VIOLENT \
+            and a.sub_event_type not in _WEAPONS and b.sub_event_type not in _WEAPONS:
+        return False  # an attack and a clash are two forms of violence: two incidents unless a weapon ties them
     if not (_place_contains(a, b) or _place_contains(b, a)):
-        return False
-    if a.fatalities <= 3 and a.geonameid != b.geonameid and None not in (a.geonameid, b.geonameid) \
-            and (a.geo_precision or 3) < 3 and (b.geo_precision or 3) < 3:
-        return False
+        # two towns of one province: one incident when the figure is large enough to be telling
+        if a.fatalities <= 3 or b.fatalities <= 3 or a.country != b.country or not a.admin1 or a.admin1 != b.admin1:
+            return False
     if a.event_date and b.event_date and a.event_date != b.event_date and a.date_text and b.date_text:
         return False
     return True
@@ -191,12 +192,24 @@ def _same_figure(a: Event, b: Event) -> bool:
     return lo >= 10 and hi - lo <= 0.1 * hi and (_approximate(a) or _approximate(b))
 
 
+def _stated_part(whole: Event, part: Event) -> bool:
+    """ "Fifteen civilians, among them 11 children, were killed" and "11 children killed": the
+    smaller figure is a part the larger mention itself states."""
+    return part.fatalities < whole.fatalities and any(
+        v == part.fatalities and part.victims.get(k) in (None, part.fatalities)
+        for k, v in whole.victims.items() if v and k in ("children", "women", "civilians", "combatants"))
+
+
 def _more_specific(a: Event, b: Event) -> Event:
-    def rank(e):
-        if e.event_type not in VIOLENT:
-            return len(_SPECIFIC) + 1
-        return _SPECIFIC.index(e.sub_event_type) if e.sub_event_type in _SPECIFIC else len(_SPECIFIC)
-    return a if rank(a) <= rank(b) else b
+    """The first mention's type, unless only the other names the weapon ("air strikes" against
+    "attack") or only the other is violence at all."""
+    if a.event_type not in VIOLENT and b.event_type in VIOLENT:
+        return b
+    if b.sub_event_type in _WEAPONS and a.sub_event_type not in _WEAPONS:
+        return b
+    if a.sub_event_type in _WEAPONS and b.sub_event_type in _WEAPONS:
+        return a if _WEAPONS.index(a.sub_event_type) <= _WEAPONS.index(b.sub_event_type) else b
+    return a
 
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}

@@ -68,3 +68,26 @@ def test_attackers_nationality_does_not_make_the_theatre(pipeline):
             "Syrian activists said.")
     evs = _acled(_run(pipeline, text))
     assert evs and all(e.country == "Syria" for e in evs), [(e.location, e.country) for e in evs]
+
+
+def test_a_dateline_in_capitals_is_where_the_story_was_filed(pipeline):
+    text = "BEIRUT At least 12 people were killed in shelling of the town of Jisr al-Shughur in Idlib province on Monday."
+    evs = _acled(_run(pipeline, text))
+    assert evs and all(e.country == "Syria" for e in evs), [(e.location, e.country) for e in evs]
+
+
+def test_headlines_of_other_stories_are_not_events_of_this_report(pipeline):
+    body = "Gunmen killed three soldiers at a checkpoint in Idlib province on Monday, a monitor said. " * 2
+    text = body + "... 87 Related Car Bomb Kills 40 in Beirut Ten Killed in Baghdad Market Blast"
+    res = _run(pipeline, text)
+    assert all(e.country == "Syria" for e in _acled(res))
+    assert sum(e.fatalities for e in res.events) == 3
+    assert any("page furniture" in w for w in res.warnings)
+
+
+def test_a_part_the_total_states_is_the_same_incident(pipeline):
+    title = "Barrel bombs kill 11 children in Aleppo"
+    text = ("A barrel bomb attack on a neighbourhood of Aleppo killed fifteen civilians, among them 11 children, "
+            "on Sunday, a monitor said.")
+    res = _run(pipeline, text, title)
+    assert [e.fatalities for e in res.events if e.fatalities] == [15]

@@ -84,3 +84,13 @@ def test_small_equal_figures_in_two_named_towns_stay_apart():
     a = _typed(0, 2, "Air/drone strike")
     b = _typed(100, 2, "Shelling/artillery/missile attack", geonameid=2, location="Saraqib")
     assert len(merge_events([a, b])) == 2
+
+
+def test_a_part_stated_by_the_total_joins_it_across_names_and_towns_of_one_province():
+    from dataclasses import replace
+    whole = replace(_typed(0, 15, "Air/drone strike"), victims={"civilians": 15, "children": 11, "women": None,
+                                                                  "combatants": None})
+    part = replace(_typed(100, 11, "Attack", etype="Violence against civilians", geonameid=2, location="Ariha East"),
+                   victims={"civilians": None, "children": 11, "women": None, "combatants": None})
+    (m,) = merge_events([part, whole])
+    assert m.fatalities == 15 and m.sub_event_type == "Air/drone strike"
