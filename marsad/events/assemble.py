@@ -25,6 +25,7 @@ from marsad.events.common import (CASUALTY_LEMMAS, HABITUAL, NON_CODED_MODALITIE
                                   VENUE_HEADS, VIOLENT_TYPES, _dedupe_counts, _Index, _iso3, _long_span,
                                   _reference_point, _short_span, _span)
 from marsad.events.notes import write_notes
+from marsad.events.airpower import AirpowerMixin
 from marsad.events.location import LocationMixin
 from marsad.events.plover import light_verb
 from marsad.events.roles import RolesMixin
@@ -41,7 +42,7 @@ __all__ = ["Assembler", "assemble", "write_notes"]
 
 
 
-class Assembler(LocationMixin, RolesMixin):
+class Assembler(LocationMixin, AirpowerMixin, RolesMixin):
     def __init__(self, *, doc_id, text, sdoc, pub, places, mentions, dates, casualties, triggers, kb, gazetteer):
         self.doc_id, self.text, self.sdoc, self.pub = doc_id, text, sdoc, pub
         self.places = sorted(places, key=lambda p: p.start)

@@ -447,6 +447,8 @@ class RolesMixin(ConventionsMixin):
                     a2 = _as_gang((unk.acled_name or unk.canonical, unk.inter))
         if when is None:
             a1, a2 = self._era_by_vocabulary(a1), self._era_by_vocabulary(a2)
+        if violent:
+            a1, a2 = self._air_agent(trig, a1, a2, cc, when)  # who flies (events/airpower.py)
         if getattr(self, "_home_cc", None):
             cc = self._home_cc
         a1, a2 = self._external(a1, cc, when), self._external(a2, cc, when)

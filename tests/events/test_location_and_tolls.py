@@ -91,3 +91,23 @@ def test_a_part_the_total_states_is_the_same_incident(pipeline):
             "on Sunday, a monitor said.")
     res = _run(pipeline, text, title)
     assert [e.fatalities for e in res.events if e.fatalities] == [15]
+
+
+def test_an_air_strike_is_flown_by_a_side_that_has_aircraft(pipeline):
+    text = ("Rebels repelled a government offensive near Saraqib in Idlib province on Sunday. "
+            "Warplanes heavily bombarded the rebel-held towns of Saraqib and Binnish on Sunday, killing 7 fighters.")
+    strikes = [e for e in _acled(_run(pipeline, text)) if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.actor1 and "Rebels" not in e.actor1 for e in strikes), [e.actor1 for e in strikes]
+    assert strikes[0].actor1.startswith("Military Forces of Syria")
+
+
+def test_jets_named_by_nationality_are_that_state_forces(pipeline):
+    text = "Russian jets bombed a market in Idlib province on Sunday, killing 9 civilians."
+    (e,) = [e for e in _acled(_run(pipeline, text)) if e.sub_event_type == "Air/drone strike"]
+    assert e.actor1.startswith("Military Forces of Russia") and e.country == "Syria"
+
+
+def test_unidentified_aircraft_stay_unidentified(pipeline):
+    text = "Unidentified warplanes struck a depot near Idlib on Sunday, killing 4 fighters."
+    (e,) = [e for e in _acled(_run(pipeline, text)) if e.sub_event_type == "Air/drone strike"]
+    assert not e.actor1.startswith(("Military Forces of Syria", "Military Forces of Russia"))
