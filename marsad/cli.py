@@ -263,6 +263,9 @@ def cmd_serve(args) -> int:
                         read_per_minute=args.read_rate, read_token=args.read_token,
                         cors_origins=tuple(args.cors_origin or ()))
     app = create_app(settings)
+    t0 = time.perf_counter()
+    n = app.state.warm()["incidents"]
+    print(f"marsad: read {n} incident(s) in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
     import uvicorn
     print(f"marsad: serving {_db_label(db)} on http://{args.host}:{args.port}/ (dashboard), "
           f"http://{args.host}:{args.port}/api/ (API), /openapi.json (schema)", file=sys.stderr)

@@ -219,29 +219,34 @@ def create_app(settings: Settings) -> FastAPI:
         return Response(body, media_type="application/json")
 
     @app.get("/api/timeline", response_model=m.Timeline, tags=["aggregates"], responses=ERRORS_READ)
-    def timeline(f: Filters = Depends(filters), interval: Literal["day", "week", "month"] = "day",
+    def timeline(f: Filters = Depends(filters), interval: Literal["day", "week", "month", "auto"] = "day",
                  _=Depends(reader)):
-        """Events and fatalities by day, ISO week (dated by its Monday) or month, and event type."""
+        """Events and fatalities by day, ISO week (dated by its Monday) or month, and event type; ``auto``
+        takes weeks up to two years of events and months beyond (the answer says which)."""
         with open_store() as store:
-            return q.timeline(snapshot(store).select(f), interval)
+            snap = snapshot(store)
+            return snap.cached(("timeline", f, interval), lambda: q.timeline(snap.select(f), interval))
 
     @app.get("/api/facets", response_model=m.Facets, tags=["aggregates"], responses=ERRORS_READ)
     def facets(f: Filters = Depends(filters), _=Depends(reader)):
         """Countries, event types and the date range of the matching incidents (for filter menus)."""
         with open_store() as store:
-            return q.facets(snapshot(store).select(f))
+            snap = snapshot(store)
+            return snap.cached(("facets", f), lambda: q.facets(snap.select(f)))
 
     @app.get("/api/actors", response_model=m.ActorPage, tags=["aggregates"], responses=ERRORS_READ)
     def actors(f: Filters = Depends(filters), limit: int = Limit, offset: int = Offset, _=Depends(reader)):
         """Actors of the matching incidents, most active first."""
         with open_store() as store:
-            return q.page(q.actors(snapshot(store).select(f)), limit, offset)
+            snap = snapshot(store)
+            return q.page(snap.cached(("actors", f), lambda: q.actors(snap.select(f))), limit, offset)
 
     @app.get("/api/places", response_model=m.PlacePage, tags=["aggregates"], responses=ERRORS_READ)
     def places(f: Filters = Depends(filters), limit: int = Limit, offset: int = Offset, _=Depends(reader)):
         """Locations of the matching incidents, with coordinates, most incidents first."""
         with open_store() as store:
-            return q.page(q.places(snapshot(store).select(f)), limit, offset)
+            snap = snapshot(store)
+            return q.page(snap.cached(("places", f), lambda: q.places(snap.select(f))), limit, offset)
 
     @app.get("/api/tolls", response_model=m.TollPage, tags=["incidents"], responses=ERRORS_READ)
     def tolls(since: Optional[date] = Query(None), until: Optional[date] = Query(None),
@@ -340,6 +345,14 @@ def create_app(settings: Settings) -> FastAPI:
         if not docs:
             raise HTTPException(422, "the upload holds no documents")
         return _extract_and_store(docs)
+
+    def warm() -> dict:
+        """Read the store into the snapshot now (``marsad serve`` does, before it listens)."""
+        with open_store() as store:
+            snap = snapshot(store)
+            return {"incidents": len(snap.incidents)}
+
+    app.state.warm = warm
 
     # ------------------------------------------------------------------ dashboard
     @app.get("/", include_in_schema=False)

@@ -171,9 +171,15 @@ def period_start(day: str, interval: str) -> str:
 
 
 def timeline(rows: Iterable[dict], interval: str = "day") -> dict:
-    """Events and fatalities per period (day, ISO week starting Monday, or month) and event type."""
+    """Events and fatalities per period (day, ISO week starting Monday, or month) and event type;
+    ``auto``: a week per period up to two years of events, a month beyond."""
+    if interval == "auto":
+        rows = list(rows)
+        dates = [i["event_date"] for i in rows if i.get("event_date")]
+        span = (date.fromisoformat(max(dates)) - date.fromisoformat(min(dates))).days if dates else 0
+        interval = "month" if span > 2 * 366 else "week"
     if interval not in ("day", "week", "month"):
-        raise ValueError(f"interval must be day, week or month, not {interval!r}")
+        raise ValueError(f"interval must be day, week, month or auto, not {interval!r}")
     buckets: dict = defaultdict(lambda: [0, 0])
     undated = 0
     for inc in rows:

@@ -154,6 +154,7 @@ def test_timeline(client, interval):
         import datetime
         assert all(datetime.date.fromisoformat(b["period"]).weekday() == 0 for b in t["buckets"])
     assert client.get("/api/timeline", params={"interval": "year"}).status_code == 422
+    assert client.get("/api/timeline", params={"interval": "auto"}).json()["interval"] == "month"  # 2018-2021
 
 
 def test_actors_places_facets_tolls(client):
@@ -178,7 +179,7 @@ def test_dashboard_is_served_offline(client):
     assert r.status_code == 200 and "text/html" in r.headers["content-type"]
     assert "http://" not in r.text and "https://" not in r.text  # nothing from elsewhere
     for asset in ("/static/app.js", "/static/app.css", "/static/vendor/leaflet.js",
-                  "/static/vendor/leaflet.markercluster.js", "/static/vendor/topojson-client.min.js",
+                  "/static/vendor/supercluster.min.js", "/static/vendor/topojson-client.min.js",
                   "/static/vendor/countries-110m.json", "/static/vendor/countries-50m.json"):
         assert client.get(asset).status_code == 200, asset
     assert "default-src 'self'" in r.headers["content-security-policy"]

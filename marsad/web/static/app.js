@@ -56,7 +56,7 @@
   function status(msg) { $("status").textContent = msg; }
 
   // ------------------------------------------------------------------ map
-  var map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 12, zoomSnap: 0.5, preferCanvas: false })
+  var map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 12, zoomSnap: 0.5 })
     .setView([25, 30], 2);
   map.attributionControl.addAttribution("Boundaries: Natural Earth via world-atlas");
   var countriesLayer = L.geoJSON(null, {
@@ -76,45 +76,67 @@
   }
   var baseReady = loadBase("countries-110m.json");
 
-  var clusters = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false, chunkedLoading: false,
-                                         disableClusteringAtZoom: 9 });
-  map.addLayer(clusters);
+  // Incidents: clustered by supercluster (a spatial index, so thousands of points cost little),
+  // single incidents drawn as circles on a canvas, clusters as small labelled markers.
+  var points = L.canvas({ padding: 0.3 });
+  var pointLayer = L.layerGroup().addTo(map);
+  var index = null;
 
   function radius(f) { return Math.min(28, 6 + 3 * Math.sqrt(Math.max(0, f || 0))); }
 
-  var TYPE_CLASS = {};
-  Object.keys(COLORS).forEach(function (t, i) { TYPE_CLASS[t] = "t" + i; });
+  function tooltipFor(p) {
+    return el("div", null, [
+      el("strong", { text: (p.event_date || "undated") + " " + (p.sub_event_type || p.plover_event || "") }),
+      el("div", { text: [p.location, p.admin1, p.country].filter(Boolean).join(", ") }),
+      el("div", { text: (p.actor1 || "") + (p.actor2 ? " vs " + p.actor2 : "") }),
+      el("div", { text: p.fatalities + " killed" })
+    ]);
+  }
 
-  function markerFor(feature) {
-    // the icon carries no text at all: its colour is a class, its size a number
-    var p = feature.properties;
-    var d = Math.round(2 * radius(p.fatalities));
-    var icon = L.divIcon({ className: "marker-dot " + (TYPE_CLASS[p.event_type] || "tx"), iconSize: [d, d],
-                           iconAnchor: [d / 2, d / 2], html: "" });
-    var c = feature.geometry.coordinates;
-    var m = L.marker([c[1], c[0]], { icon: icon, keyboard: false, riseOnHover: true });
-    m.once("mouseover", function () {  // tooltips are built when first wanted, as text nodes
-      m.bindTooltip(el("div", null, [
-        el("strong", { text: (p.event_date || "undated") + " " + (p.sub_event_type || p.plover_event || "") }),
-        el("div", { text: [p.location, p.admin1, p.country].filter(Boolean).join(", ") }),
-        el("div", { text: (p.actor1 || "") + (p.actor2 ? " vs " + p.actor2 : "") }),
-        el("div", { text: p.fatalities + " killed" })
-      ])).openTooltip();
-    });
+  function pointFor(f) {
+    var p = f.properties, c = f.geometry.coordinates;
+    var m = L.circleMarker([c[1], c[0]], { renderer: points, radius: radius(p.fatalities), color: "#202020",
+                                           weight: 1.2, fillColor: color(p.event_type), fillOpacity: 0.85 });
+    m.once("mouseover", function () { m.bindTooltip(tooltipFor(p)).openTooltip(); });  // built when wanted
     m.on("click", function () { showIncident(p.incident_id); });
-    m.incidentId = p.incident_id;
     return m;
   }
 
+  function clusterFor(f) {
+    var n = f.properties.point_count, d = Math.round(Math.min(54, 22 + 6 * Math.log2(n)));
+    var c = f.geometry.coordinates, ll = [c[1], c[0]];
+    var label = el("div", null, [el("span", { text: String(n) })]);
+    var m = L.marker(ll, { icon: L.divIcon({ html: label, className: "cluster", iconSize: [d, d] }), keyboard: false });
+    m.bindTooltip(el("div", { text: n + " incidents, " + f.properties.fatalities + " killed; click to zoom in" }));
+    m.on("click", function () {
+      map.setView(ll, Math.min(map.getMaxZoom(), index.getClusterExpansionZoom(f.properties.cluster_id)));
+    });
+    return m;
+  }
+
+  function renderPoints() {
+    pointLayer.clearLayers();
+    if (!index) return;
+    var b = map.getBounds();
+    var box = [Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()), Math.min(180, b.getEast()), Math.min(85, b.getNorth())];
+    if (b.getEast() - b.getWest() >= 360) { box[0] = -180; box[2] = 180; }
+    var shown = index.getClusters(box, Math.round(map.getZoom()));
+    shown.forEach(function (f) { pointLayer.addLayer(f.properties.cluster ? clusterFor(f) : pointFor(f)); });
+    document.body.dataset.drawn = String(shown.length);
+  }
+  map.on("moveend", renderPoints);
+
   function drawMap(fc, fit) {
-    clusters.clearLayers();
-    var markers = fc.features.map(markerFor);
-    clusters.addLayers(markers);
-    document.body.dataset.markers = String(markers.length);
-    if (fit && markers.length) {
-      var b = L.latLngBounds(markers.map(function (m) { return m.getLatLng(); }));
-      map.fitBounds(b.pad(0.15), { maxZoom: 7 });
+    index = new Supercluster({ radius: 40, maxZoom: 8,
+                               map: function (p) { return { fatalities: p.fatalities || 0 }; },
+                               reduce: function (acc, p) { acc.fatalities += p.fatalities; } });
+    index.load(fc.features);
+    document.body.dataset.markers = String(fc.features.length);
+    if (fit && fc.features.length) {
+      var b = L.latLngBounds(fc.features.map(function (f) { return [f.geometry.coordinates[1], f.geometry.coordinates[0]]; }));
+      map.fitBounds(b.pad(0.15), { maxZoom: 7, animate: false });
     }
+    renderPoints();
   }
 
   function drawLegend() {
@@ -167,6 +189,8 @@
   }
 
   function drawTimeline(data) {
+    state.interval = data.interval;
+    $("tl-interval").value = data.interval;
     var s = $("timeline");
     while (s.firstChild) s.removeChild(s.firstChild);
     var W = s.clientWidth || 600, H = s.clientHeight || 118, padL = 28, padB = 16;
@@ -398,22 +422,13 @@
   document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") $("detail").hidden = true; });
   timelineDrag();
   drawLegend();
+  window.marsadMap = map;  // for the browser tests: where a point is on the screen
 
-  var facetsReady = api("/api/facets");
-  Promise.all([facetsReady, api("/api/actors", { limit: 1000 })]).then(function (r) { fillFacets(r[0], r[1]); })
+  Promise.all([api("/api/facets"), api("/api/actors", { limit: 1000 })]).then(function (r) { fillFacets(r[0], r[1]); })
     .catch(function (e) { status(e.message); });
+  state.interval = "auto";  // the server picks weeks or months for the span of the data
   var first = apply(true);
-  var timelineScale = Promise.all([facetsReady, first]).then(function (r) {
-    // a week per bar up to two years of data, a month per bar beyond
-    var f = r[0];
-    if (f.first_date && f.last_date && (new Date(f.last_date) - new Date(f.first_date)) > 2 * 366 * 864e5) {
-      state.interval = "month";
-      $("tl-interval").value = "month";
-      return api("/api/timeline", Object.assign({}, state.filters, { since: "", until: "", interval: "month" }))
-        .then(drawTimeline);
-    }
-  }).catch(function (e) { status(e.message); });
-  Promise.all([first, timelineScale, baseReady]).then(function () {
+  Promise.all([first, baseReady]).then(function () {
     window.marsadFirstLoadMs = performance.now();  // since navigation started
     document.body.dataset.ready = "1";
     setTimeout(function () {
