@@ -144,6 +144,8 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
 # the weapon that says most about an incident: "air strikes" over "bombardment" over "attack"
 _WEAPONS = ["Chemical weapon", "Suicide bomb", "Air/drone strike", "Remote explosive/landmine/IED", "Grenade",
             "Shelling/artillery/missile attack"]
+# the same figure of at least this many dead, told twice in one report, is one incident's toll
+_TELLING = 5
 _FACTUAL = ("asserted", "claimed", "alleged")
 
 
@@ -169,12 +171,15 @@ def same_dead(a: Event, b: Event) -> bool:
         return False
     if _opens_another_incident(b):
         return False
+    telling = a.fatalities == b.fatalities and a.fatalities >= _TELLING
     if a.sub_event_type != b.sub_event_type and a.event_type in VIOLENT and b.event_type in VIOLENT \
-            and a.sub_event_type not in _WEAPONS and b.sub_event_type not in _WEAPONS:
+            and a.sub_event_type not in _WEAPONS and b.sub_event_type not in _WEAPONS and not telling:
         return False  # an attack and a clash are two forms of violence: two incidents unless a weapon ties them
     if not (_place_contains(a, b) or _place_contains(b, a)):
-        # two towns of one province: one incident when the figure is large enough to be telling
-        if a.fatalities <= 3 or b.fatalities <= 3 or a.country != b.country or not a.admin1 or a.admin1 != b.admin1:
+        # two places of one province, or of one country for a telling figure told identically
+        if a.fatalities <= 3 or b.fatalities <= 3 or a.country != b.country:
+            return False
+        if not telling and (not a.admin1 or a.admin1 != b.admin1):
             return False
     if a.event_date and b.event_date and a.event_date != b.event_date and a.date_text and b.date_text:
         return False

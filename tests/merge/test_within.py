@@ -94,3 +94,16 @@ def test_a_part_stated_by_the_total_joins_it_across_names_and_towns_of_one_provi
                    victims={"civilians": None, "children": 11, "women": None, "combatants": None})
     (m,) = merge_events([part, whole])
     assert m.fatalities == 15 and m.sub_event_type == "Air/drone strike"
+
+
+def test_a_telling_figure_told_identically_is_one_incident_even_when_places_were_read_apart():
+    a = _typed(0, 18, "Attack", etype="Violence against civilians", admin1="Homs", geonameid=3, location="Homs")
+    b = _typed(100, 18, "Armed clash", etype="Battles", admin1="Deir ez-Zor", geonameid=4, location="Al Mayadin")
+    (m,) = merge_events([a, b])
+    assert m.fatalities == 18 and m.location == "Homs" and m.sub_event_type == "Attack"
+
+
+def test_small_figures_of_an_attack_and_a_clash_stay_apart():
+    a = _typed(0, 2, "Armed clash", etype="Battles")
+    b = _typed(100, 2, "Attack", etype="Violence against civilians")
+    assert len(merge_events([a, b])) == 2
