@@ -56,18 +56,37 @@
   function status(msg) { $("status").textContent = msg; }
 
   // ------------------------------------------------------------------ map
-  var map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 12, zoomSnap: 0.5 })
+  var map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 12, zoomSnap: 0.5 })
     .setView([25, 30], 2);
   map.attributionControl.addAttribution("Boundaries: Natural Earth via world-atlas");
+  map.createPane("base").style.zIndex = 350;  // under the incidents (overlay pane, 400), whatever is redrawn
   var countriesLayer = L.geoJSON(null, {
+    pane: "base",
     style: { color: "#7d8b96", weight: 0.7, fillColor: "#f3f1ea", fillOpacity: 1 }, interactive: false,
-    renderer: L.canvas({ padding: 0.2 })  // ~240 detailed outlines draw far faster on a canvas than as SVG
+    renderer: L.canvas({ padding: 0.2, pane: "base" })  // ~240 outlines draw far faster on a canvas than as SVG
   }).addTo(map);
+  // Rings that cross the antimeridian (Russia's east, Fiji, Antarctica) jump from +180 to -180 and
+  // would be drawn as a band across the map: continue their longitudes past 180 instead.
+  function unwrapRing(ring) {
+    for (var i = 1; i < ring.length; i++) {
+      var d = ring[i][0] - ring[i - 1][0];
+      if (d > 180) ring[i] = [ring[i][0] - 360, ring[i][1]];
+      else if (d < -180) ring[i] = [ring[i][0] + 360, ring[i][1]];
+    }
+  }
+  function unwrapAntimeridian(f) {
+    var g = f.geometry;
+    if (!g) return;
+    var polys = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+    polys.forEach(function (poly) { poly.forEach(unwrapRing); });
+  }
+
   // The base map: world-atlas's 1:110m countries first (small: the first load stays fast), then the
   // 1:50m outlines, swapped in once the page is ready.
   function loadBase(file) {
     return fetch("/static/vendor/" + file).then(function (r) { return r.json(); }).then(function (topo) {
       var countries = topojson.feature(topo, topo.objects.countries);
+      countries.features.forEach(unwrapAntimeridian);
       countriesLayer.clearLayers();
       countriesLayer.addData(countries);
       countriesLayer.bringToBack();
@@ -200,6 +219,17 @@
     });
     // a continuous axis: every period from the first to the last, empty ones included
     var present = Object.keys(byPeriod).sort();
+    // a few stray early dates would squeeze everything else into the axis's last bars: the axis starts
+    // where the first 1% of the events is reached, and says how many it leaves out
+    var total = data.buckets.reduce(function (a, b) { return a + b.events; }, 0), seen = 0, hidden = 0;
+    while (present.length > 1) {
+      var n0 = byPeriod[present[0]].reduce(function (a, b) { return a + b.events; }, 0);
+      if (seen + n0 > total * 0.01) break;
+      seen += n0;
+      hidden += n0;
+      present.shift();
+    }
+    tl.hidden = hidden;
     var periods = [];
     if (present.length) {
       for (var p0 = present[0]; p0 <= present[present.length - 1] && periods.length < 5000; p0 = nextPeriod(p0, data.interval)) {
@@ -239,7 +269,7 @@
     s.appendChild(axis);
     [0, periods.length - 1].forEach(function (i, k) {
       var t = svg("text", { x: k ? W - 4 : padL, y: H - 3, "text-anchor": k ? "end" : "start" });
-      t.textContent = periods[i];
+      t.textContent = periods[i] + (!k && hidden ? " (" + hidden + " earlier event" + (hidden === 1 ? "" : "s") + " not drawn)" : "");
       s.appendChild(t);
     });
     drawSelection();
