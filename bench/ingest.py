@@ -11,7 +11,10 @@ loaded into a new SQLite file and a new PostgreSQL database (a real server start
 timing the store alone (transactions, merging across documents, indexes).
 
 The machine is shared: the 1-minute load average before and after each run is printed beside it,
-and speed-ups are only meaningful when the load stayed near the number of cores.
+and wall-clock speed-ups are only meaningful when the load stayed near the number of cores (Linux
+gives each session one share of the CPU under contention, so extra workers cannot show a gain on a
+busy machine). The CPU seconds of each run (the command and its worker processes) show the cost of
+parallelism that remains: on free cores, 2 workers take about (CPU of 2 workers) / 2 seconds.
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ import argparse
 import csv
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -56,8 +60,14 @@ def load() -> float:
     return os.getloadavg()[0]
 
 
+def _child_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def timed_ingest(src: Path, db: str, *extra: str) -> dict:
     before = load()
+    cpu0 = _child_cpu()
     t0 = time.perf_counter()
     p = subprocess.run([marsad(), "ingest", str(src), "--db", db, "--format", "none", *extra],
                        capture_output=True, text=True)
@@ -65,7 +75,7 @@ def timed_ingest(src: Path, db: str, *extra: str) -> dict:
     if p.returncode not in (0, 1):
         sys.exit(f"marsad ingest {' '.join(extra)} failed:\n{p.stderr[-2000:]}")
     summary = next((x for x in p.stderr.splitlines() if x.startswith("summary:")), "")
-    return {"secs": secs, "load_before": before, "load_after": load(), "summary": summary}
+    return {"secs": secs, "cpu": _child_cpu() - cpu0, "load_before": before, "load_after": load(), "summary": summary}
 
 
 def store_times(src: Path, pg_url: str | None) -> dict:
@@ -107,13 +117,13 @@ def main():
     if not args.skip_dask:
         runs += [("dask", "1", ["--engine", "dask"]), ("dask", "2", ["--engine", "dask"])]
     res = {}
-    print(f"\n{'engine':8} {'workers':>7} {'seconds':>8} {'docs/s':>7}  {'load before/after':>17}", flush=True)
+    print(f"\n{'engine':8} {'workers':>7} {'seconds':>8} {'docs/s':>7} {'CPU s':>7}  {'load before/after':>17}", flush=True)
     for engine, w, extra in runs:
         r = timed_ingest(src, str(tmp / f"{engine}-{w}.sqlite"), "--workers", w, *extra,
                          *(["--shards", str(tmp / f"shards-{w}")] if engine == "dask" else []))
         res[(engine, w)] = r
-        print(f"{engine:8} {w:>7} {r['secs']:8.1f} {n / r['secs']:7.1f}  {r['load_before']:8.1f}/{r['load_after']:<8.1f}",
-              flush=True)
+        print(f"{engine:8} {w:>7} {r['secs']:8.1f} {n / r['secs']:7.1f} {r['cpu']:7.1f}  "
+              f"{r['load_before']:8.1f}/{r['load_after']:<8.1f}", flush=True)
     for engine in ("local", "dask"):
         if (engine, "2") in res:
             print(f"{engine}: 2 workers / 1 worker = {res[(engine, '1')]['secs'] / res[(engine, '2')]['secs']:.2f}x "
