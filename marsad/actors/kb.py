@@ -78,9 +78,11 @@ def norm(name: str, keep_case: bool = False) -> str:
 
 
 def _is_short_caps(alias: str) -> bool:
-    """Short acronyms ("IS", "WHO", "AA") are matched case-sensitively."""
+    """Short acronyms ("IS", "WHO", "AA", and "LeT", "JeM" with a capital inside) are matched
+    case-sensitively: "Let me repeat" names no armed group."""
     core = alias.replace(".", "").replace("-", "")
-    return len(core) <= 5 and any(c.isupper() for c in core) and core.upper() == core
+    return len(core) <= 5 and any(c.isupper() for c in core) and (
+        core.upper() == core or any(c.isupper() for c in core[1:]))
 
 
 def _period(start: str, end: str) -> str:
