@@ -6,7 +6,8 @@ Otherwise it decodes, in this order:
 
 1. a byte-order mark: UTF-8, UTF-16 LE/BE, UTF-32 LE/BE (a UTF-16 mark in front of plain 8-bit
    text is a stray mark and is dropped, with a warning);
-2. UTF-16 without a mark, recognised by NUL bytes in every other position;
+2. UTF-16 without a mark, recognised by one byte of each pair being nearly always the same small
+   value (NUL for Latin script, 0x06 for Arabic) and decoding to text;
 3. UTF-8. Stray bytes that are not UTF-8 inside UTF-8 text (one Windows-1252 curly quote pasted into
    a UTF-8 file) are read one by one as Windows-1252, with a warning giving their number; bytes
    that are not characters in Windows-1252 either are dropped;
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from typing import Optional
 
 from marsad.errors import BinaryInputError
@@ -87,19 +89,22 @@ def sniff_binary(data: bytes) -> Optional[str]:
 
 
 def _utf16_without_bom(data: bytes) -> Optional[str]:
-    """"utf-16-le"/"utf-16-be" when NUL bytes fill every other position (Latin-script UTF-16)."""
+    """"utf-16-le"/"utf-16-be" for UTF-16 text without a mark: one byte of each pair is nearly
+    always the same small value (NUL for Latin script, 0x04 for Cyrillic, 0x06 for Arabic...), and
+    what it decodes to is text, not control characters."""
     sample = data[:_SAMPLE]
     if len(sample) < 8:
         return None
     even, odd = sample[0::2], sample[1::2]
-    z_even, z_odd = even.count(0) / len(even), odd.count(0) / len(odd)
-    enc = "utf-16-le" if z_odd > 0.4 and z_even < 0.05 else "utf-16-be" if z_even > 0.4 and z_odd < 0.05 else None
-    if enc is None:
-        return None
-    # and what it decodes to is text, not more control characters
-    chars = sample[:len(sample) // 2 * 2].decode(enc, errors="replace")
-    bad = sum(1 for c in chars if ord(c) < 0x20 and c not in "\t\n\r\x0b\x0c" or c == "\ufffd")
-    return enc if bad <= 0.02 * len(chars) else None
+    for enc, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        top, n = Counter(high).most_common(1)[0]
+        if top >= 0x30 or n <= 0.4 * len(high) or Counter(low).most_common(1)[0][1] > 0.4 * len(low):
+            continue
+        chars = sample[:len(sample) // 2 * 2].decode(enc, errors="replace")
+        bad = sum(1 for c in chars if ord(c) < 0x20 and c not in "\t\n\r\x0b\x0c" or c == "\ufffd")
+        if bad <= 0.02 * len(chars):
+            return enc
+    return None
 
 
 def _stray_bom(rest: bytes) -> bool:

@@ -66,6 +66,14 @@ def test_unicode_encodings(enc):
     assert text == s
 
 
+@pytest.mark.parametrize("text", ["قالت مصادر محلية إن الغارات الجوية قتلت أربعة عشر شخصا في المحافظة",
+                                  "Авиаудар по рынку в Идлибе убил четырнадцать человек, сообщили местные жители."])
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_mark_in_other_scripts(text, enc):
+    decoded, warnings = decode_bytes(text.encode(enc), "x.txt")
+    assert decoded == text and any(enc.upper() in w for w in warnings)
+
+
 def test_windows_1252_curly_quotes():
     data = "Officials said \u201cfive people\u201d died in the caf\u00e9 \u2013 a \u20ac5 bill.".encode("cp1252")
     text, warnings = decode_bytes(data, "old.txt")
