@@ -13,15 +13,18 @@ by ``test_fuzz_regressions.py``, which replays every input kept in ``corpus/``.
 """
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import io
 import re
+import shutil
 import tempfile
 from pathlib import Path
 
 SUFFIXES = [".txt", ".html", ".jsonl", ".json", ".csv", ".tsv", ".rss", ".atom", ".md", ".xml", "<stdin>", ".bin"]
 _BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _TMP = Path(tempfile.mkdtemp(prefix="marsad-fuzz-"))
+atexit.register(shutil.rmtree, _TMP, True)
 
 
 def check_readers(data: bytes) -> None:
