@@ -49,8 +49,8 @@ _FAMILY_COMPATIBLE = {
 # arrests, territory changes) are too loosely placed and dated to merge across documents
 INCIDENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"}
 
-SCORE_THRESHOLD = 4.0
-LEAD_WEIGHT, LEAD_CAP = 0.35, 2.5
+SCORE_THRESHOLD = 5.0  # a pair of reports at or above this is linked (README "Merging across documents")
+LEAD_WEIGHT, LEAD_CAP = 0.8, 4.0
 MIN_SHARED_WORDS = 1  # distinctive words the two reports (evidence, headline and lead) must share
 COHESION_SLACK = 1.0  # groups join when their reports agree on average within this of the threshold
 MAX_KM = 60.0  # two precisely placed reports further apart than this are different incidents

@@ -20,9 +20,11 @@ def _doc(doc_id, fat, pub, text):
 
 def _store(path):
     with open_store(path) as s:
-        s.add_document(_doc("a", 43, "2017-04-15", "A car bomb hit buses of evacuees from Foua near Aleppo"), "a")
-        s.add_document(_doc("b", 100, "2017-04-15", "The bomb on the evacuee buses from Foua killed 100"), "b")
-        s.add_document(_doc("c", 126, "2017-04-16", "The toll from the evacuee bus bombing rose to 126"), "c")
+        for doc_id, fat, pub, text in (
+                ("a", 43, "2017-04-15", "A car bomb hit buses of evacuees from Foua near Aleppo"),
+                ("b", 100, "2017-04-15", "The bomb on the evacuee buses from Foua killed 100"),
+                ("c", 126, "2017-04-16", "The toll from the bombing of the Foua evacuee buses rose to 126")):
+            s.add_document(_doc(doc_id, fat, pub, text), text)
         return next(i for i in s.incidents() if len(i["documents"]) == 3)
 
 

@@ -20,8 +20,9 @@ def _event(eid, day="2017-04-15", fat=10, sub="Remote explosive/landmine/IED", e
 
 
 def _report(doc, ev, pub="2017-04-15", outlet="x", dateline=None):
+    # the story is the event's sentence: its headline and lead are that sentence
     d = {"doc_id": doc, "publication_date": pub, "source": outlet, "events": [ev]}
-    return across.make_report(ev, d, "h" + doc, dateline)
+    return across.make_report(ev, d, "h" + doc, dateline, across.lead_words(d, ev["evidence"][0]["text"]))
 
 
 def test_same_incident_from_two_outlets_links_with_reasons():
