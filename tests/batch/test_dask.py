@@ -65,3 +65,17 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path):
     p = run("ingest", "examples", "--db", str(tmp_path / "x.sqlite"), "--engine", "dask",
             "--scheduler", "tcp://127.0.0.1:1", "--format", "none")
     assert p.returncode == 2 and "tcp://127.0.0.1:1" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_a_running_cluster_by_its_scheduler_address(inputs, local_events, tmp_path):
+    """--scheduler: a cluster started elsewhere (here a LocalCluster of this test process, reached
+    over TCP like a remote one) runs the pipeline; the store holds what the local engine stores."""
+    from dask.distributed import LocalCluster
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      protocol="tcp", host="127.0.0.1") as cluster:
+        db = tmp_path / "remote.sqlite"
+        p = run("ingest", *inputs, "--db", str(db), "--engine", "dask", "--scheduler", cluster.scheduler_address,
+                "--shards", str(tmp_path / "shards"), "--format", "none")
+        assert "ingested 26 new document(s)" in p.stderr, p.stderr
+        assert run("events", "--db", str(db), "--format", "jsonl").stdout == local_events
+        assert cluster.scheduler_address.startswith("tcp://")
