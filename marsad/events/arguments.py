@@ -101,7 +101,7 @@ def _arguments(tok):
         if agent is None and patient is None or agent is None:
             h = tok
             hops = 0
-            while agent is None and h.dep_ in ("conj", "xcomp", "advcl") and hops < 3:
+            while agent is None and h.dep_ in ("conj", "xcomp", "advcl", "acomp") and hops < 3:
                 h = h.head
                 hops += 1
                 for c in h.children:

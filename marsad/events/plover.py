@@ -102,7 +102,7 @@ def to_plover_2021(cls: Optional[str]) -> Optional[str]:
 # protest", "gave ... aid"): the event is the noun's, its source the verb's subject (support-verb
 # constructions; PLOVER codes the event the noun names)
 LIGHT_VERBS = frozenset({"launch", "open", "begin", "start", "hold", "conduct", "carry", "make", "issue", "lodge",
-                         "impose", "announce", "give", "offer", "provide", "extend", "sign", "reach", "take",
+                         "impose", "announce", "give", "offer", "provide", "extend", "reach", "take",
                          "order", "file", "put", "stage", "mount", "resume", "continue", "call", "express",
                          "reiterate", "renew", "deliver", "send", "grant", "establish", "hold", "end", "lift"})
 
@@ -126,8 +126,8 @@ def speaker_of(tok, pronoun):
     if pronoun.lower_ not in _PERSONAL:
         return None
     t = tok
-    for _ in range(3):
-        if t.dep_ not in ("ccomp", "xcomp", "conj") or t.head.i == t.i:
+    for _ in range(4):
+        if t.dep_ not in ("ccomp", "xcomp", "conj", "acomp") or t.head.i == t.i:
             return None
         t = t.head
         if t.lemma_.lower() in _REPORT_VERBS:
@@ -220,3 +220,18 @@ def _intent(plover: str, modality: str, tok, pure: bool = True) -> tuple[str, st
     if plover in _HOSTILE and modality in (PLANNED, HYPOTHETICAL) and tok.pos_ in ("VERB", "AUX"):
         return "THREATEN", PLANNED
     return plover, modality
+
+
+def support_verb_only(cands) -> None:
+    """"imposed sanctions", "ordered patrols", "launched war games": the support verb is no event
+    of its own when its object is an event noun outside ACLED; the noun's class stands (its source
+    is the verb's subject, see ``light_verb``)."""
+    by_tok = {c.tok.i: c for c in cands}
+    for c in cands:
+        if c.etype or not c.plover or c.tok.pos_ not in ("VERB", "AUX") or c.tok.lemma_.lower() not in LIGHT_VERBS:
+            continue
+        for ch in c.tok.children:
+            obj = by_tok.get(ch.i)
+            if ch.dep_ in ("dobj", "obj") and obj is not None and obj.plover and obj is not c:
+                c.plover = None
+                break

@@ -170,6 +170,9 @@ def _not_violent_word(tok) -> bool:
         return True
     if i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].lower_ == "non":
         return True
+    if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in ("torch", "mob") and (
+            (i >= 1 and doc[i - 1].lower_ == "flash") or tok.dep_ in ("compound", "amod")):
+        return True  # "a torch march", "a flash mob protest": a kind of demonstration, not violence
     if tok.lower_ in ("stone", "stones", "rock", "rocks", "tire", "tires", "tyre", "tyres", "branch", "branches") and \
             tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in ("block", "close"):
         return True  # "blocked the road with stones": a road block

@@ -174,6 +174,21 @@ def _parties(c, sent_cats):
     return [p for p in parts if p is not None]
 
 
+def _own_subject(agent, trig) -> bool:
+    """Is the perpetrator the trigger's own subject or "by" agent (not one the parser lent it from
+    another clause: "residents lamented ... after hoodlums attacked them, looted many houses")?"""
+    t = agent
+    for _ in range(4):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i == trig.i:
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def apply_crowd_rule(cands, s, lex, in_protest: bool) -> None:
     """Violence or destruction whose perpetrators are a crowd is Mob violence (module docstring)."""
     if in_protest:
@@ -189,7 +204,7 @@ def apply_crowd_rule(cands, s, lex, in_protest: bool) -> None:
             continue
         if c.inst_specific:
             continue
-        parts = _parties(c, s) if clash else ([c.agent] if c.agent is not None else [])
+        parts = _parties(c, s) if clash else ([c.agent] if c.agent is not None and _own_subject(c.agent, c.tok) else [])
         if not parts:
             continue
         kinds = [crowd_kind(p, _cats(p, lex, s), _kb_side) for p in parts]

@@ -63,7 +63,7 @@ from .plover import (  # noqa: F401
 )
 from .protests import road_blocking
 from .riots import apply_crowd_rule
-from .plover import light_verb, reported_demand, speaker_of, speech_acts
+from .plover import light_verb, reported_demand, speaker_of, speech_acts, support_verb_only
 from .modality import ASSERTED, DENIED, HYPOTHETICAL, NEGATED, PLANNED, modality_of
 
 
@@ -698,6 +698,8 @@ def find_triggers(doc) -> list[Trigger]:
                 c.modality = modality_of(t)
                 cands.append(c)
         speech_acts(cands)
+        support_verb_only(cands)
+        cands = [c for c in cands if c.etype or c.plover]  # a demanded act or a bare support verb is no event
         all_cands.append(cands)
     # background mentions and bare outcome words ("died", "injured") need a violent context
     for k, s in enumerate(sents):
@@ -732,6 +734,13 @@ def find_triggers(doc) -> list[Trigger]:
         if any(protest_ctx[max(0, k - 1):k + 2]):
             win = [(sents[j], all_cands[j]) for j in range(max(0, k - 1), min(n, k + 2))]
             flags = _protest_flags(cands, win, lex)
+            if k + 2 < n and protest_ctx[k] and not protest_ctx[k + 2] and "\n" not in doc[sents[k].start:sents[k + 2].end].text:
+                # a report's closing line on how it ended ("Police fired tear gas to disperse the
+                # crowd.") belongs to the protest reported two sentences before (ACLED: Protest
+                # with intervention when forces intervene in the same event)
+                late = _protest_flags([], [(sents[k + 2], all_cands[k + 2])], lex)
+                flags["intervention"] += late["intervention"]
+                flags["excessive"] = flags["excessive"] or late["excessive"]
         chem = any(r.subtype == "Chemical weapon" and r.weight >= 0.9 and modality_of(doc[h]) not in (DENIED, NEGATED, HYPOTHETICAL)
                    for j in range(max(0, k - 1), min(n, k + 2)) for h, r, _ in sents[j].instruments)
         _frame(cands, s, window, protest_ctx[max(0, k - 1):k + 2], lex, flags, chem)
@@ -1006,6 +1015,8 @@ def _make(doc, c: _Cand, s: _Sent, text: str) -> Trigger:
         if sub == ARMED_CLASH and plover == "ASSAULT":
             plover = "FIGHT"
     modality = c.modality
+    if c.tok.dep_ == "xcomp" and c.tok.head.lemma_.lower() in _OFFER_HEADS | _THREAT_HEADS | {"commit", "intend", "plan"}:
+        modality = PLANNED  # "is willing to withdraw", "vowed to fight": an intent, not a deed (yet)
     if plover in ("DEMAND", "THREATEN") and modality == ASSERTED:
         modality = PLANNED
     if modality in (NEGATED, HYPOTHETICAL, PLANNED) and etype is not None:
