@@ -139,9 +139,12 @@ def _protest_flags(cands, sents_win, lex) -> dict:
                 if pc.get("protest") or (lem == "die" and _cats(c.agent, lex, s).get("protest")) or \
                         (c.patient is None and lem in ("open fire", "fire", "shoot")) or _is_civilian(pc):
                     f["excessive"] = True
-            if c.generic and lem in ("attack", "assault", "beat", "storm", "stab") and (
-                    ac.get("protest") or (c.agent is not None and _is_civilian(ac))) and _armed_side(pc) == "state":
-                f["violent"] += 1.0  # demonstrators attacking the police
+            if c.generic and lem in ("attack", "assault", "beat", "storm", "stab", "beat up", "injure") and (
+                    ac.get("protest") or (c.agent is not None and _is_civilian(ac) and not _armed_side(ac))) and (
+                    _armed_side(pc) == "state" or (c.patient is not None and not pc.get("protest"))):
+                # demonstrators attacking the police, officials, journalists or passers-by (ACLED:
+                # demonstrators engaging in violence make a violent demonstration)
+                f["violent"] += 1.0
             if lem in _INTERVENTION_ARREST and c.tok.pos_ in ("VERB", "AUX"):
                 if pc.get("protest") or (c.patient is not None and (
                         c.patient.lower_ in ("them", "some", "dozens", "hundreds", "several", "many", "people")
@@ -170,9 +173,9 @@ def _not_violent_word(tok) -> bool:
         return True
     if i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].lower_ == "non":
         return True
-    if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in ("torch", "mob") and (
-            (i >= 1 and doc[i - 1].lower_ == "flash") or tok.dep_ in ("compound", "amod")):
-        return True  # "a torch march", "a flash mob protest": a kind of demonstration, not violence
+    if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() == "torch" or tok.lemma_.lower() == "mob" and (
+            (i >= 1 and doc[i - 1].lower_ == "flash") or tok.dep_ in ("compound", "amod"))):
+        return True  # "a torch march", "with noise and torches", "a flash mob protest": not violence
     if tok.lower_ in ("stone", "stones", "rock", "rocks", "tire", "tires", "tyre", "tyres", "branch", "branches") and \
             tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in ("block", "close"):
         return True  # "blocked the road with stones": a road block

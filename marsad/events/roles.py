@@ -451,10 +451,31 @@ class RolesMixin(ConventionsMixin):
             a1, a2 = self._air_agent(trig, a1, a2, cc, when)  # who flies (events/airpower.py)
         if getattr(self, "_home_cc", None):
             cc = self._home_cc
+        a1, a2 = self._planted_by_unknown(trig, a1, a2, cc, when)
         a1, a2 = self._external(a1, cc, when), self._external(a2, cc, when)
         if a2 is not None and a1 is not None and a2[0] == a1[0] and not both:
             a2 = None
         return a1, a2
+
+    def _planted_by_unknown(self, trig, a1, a2, cc, when):
+        """A bomb, mine or IED whose planter the text does not name: ACLED codes an "Unidentified
+        Armed Group (Country)" as actor 1. State forces named only as the owners, occupants or
+        targets of what blew up ("the military-owned telecom tower was bombed", "schools occupied
+        by the military", "soldiers were attacked with landmines") are its victims (actor 2)."""
+        if trig.sub_event_type != "Remote explosive/landmine/IED" or trig.agent is not None or a1 is None \
+                or a1[1] not in (1, 8) or not cc:
+            return a1, a2
+        sent = self.text[trig.sent_start:trig.sent_end]
+        if re.search(r"\b(?:by|planted by|laid by|detonated by)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
+                     r"(?:military|army|soldiers|troops|forces|police|junta)\b(?!-owned)", sent, re.I) and \
+                not re.search(r"\b(?:occupied|owned|run|used|guarded|manned|controlled) by\b", sent, re.I):
+            return a1, a2
+        st = _state(self.kb, cc, "unidentified", when)
+        if st is None:
+            return a1, a2
+        if a2 is None or a2[1] == 7:
+            a2 = a1
+        return (st.acled_name or st.canonical, st.inter), a2
 
     # ------------------------------------------------------------ ACLED's implied second actor
     _POLICE_WORDS = re.compile(r"\b(police(?!\s+(?:station|post|limits|headquarters|jurisdiction))\w*|polic?m[ae]n|"

@@ -738,9 +738,10 @@ def find_triggers(doc) -> list[Trigger]:
                 # a report's closing line on how it ended ("Police fired tear gas to disperse the
                 # crowd.") belongs to the protest reported two sentences before (ACLED: Protest
                 # with intervention when forces intervene in the same event)
-                late = _protest_flags([], [(sents[k + 2], all_cands[k + 2])], lex)
+                late = _protest_flags(all_cands[k + 2], [(sents[k + 2], all_cands[k + 2])], lex)
                 flags["intervention"] += late["intervention"]
                 flags["excessive"] = flags["excessive"] or late["excessive"]
+                flags["violent"] += late["violent"]  # "... They beat up the deputy principal."
         chem = any(r.subtype == "Chemical weapon" and r.weight >= 0.9 and modality_of(doc[h]) not in (DENIED, NEGATED, HYPOTHETICAL)
                    for j in range(max(0, k - 1), min(n, k + 2)) for h, r, _ in sents[j].instruments)
         _frame(cands, s, window, protest_ctx[max(0, k - 1):k + 2], lex, flags, chem)
