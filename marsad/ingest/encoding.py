@@ -72,7 +72,7 @@ def _as_cp1252(m: re.Match) -> str:
 def sniff_binary(data: bytes) -> Optional[str]:
     """Why ``data`` is not text (a phrase for the error message), or None when it may be text."""
     for magic, what in MAGIC:
-        if data.startswith(magic):
+        if data.startswith(magic) and (not _printable(magic) or _has_control(data[:4096])):
             return what
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE,
                         codecs.BOM_UTF8)) or _utf16_without_bom(data):
@@ -86,6 +86,16 @@ def sniff_binary(data: bytes) -> Optional[str]:
     if n_control > max(4, 0.02 * len(sample)):
         return f"binary data ({100 * n_control / len(sample):.0f}% control bytes in the first {len(sample):,} bytes)"
     return None
+
+
+def _printable(magic: bytes) -> bool:
+    """A signature that is plain printable ASCII ("MZ", "RIFF", "ID3") can also open a text file
+    ("MZ Zambia...", "ID3 staff"); the formats it marks always hold control bytes right after it."""
+    return magic != b"%PDF-" and all(0x20 <= b < 0x7F for b in magic)
+
+
+def _has_control(head: bytes) -> bool:
+    return any(b in _CONTROL for b in head)
 
 
 def _utf16_without_bom(data: bytes) -> Optional[str]:

@@ -75,13 +75,22 @@ def repair_text(text: str) -> tuple[str, list[str]]:
     if "\x00" in text:
         warnings.append(f"removed {text.count(chr(0))} NUL byte(s)")
         text = text.replace("\x00", "")
-    text, fixed = _fix_mojibake(text)
-    if fixed:
-        warnings.append("repaired mojibake (UTF-8 read as cp1252/latin-1)")
     text = text.translate(_PAGE_BREAKS)
-    n_control = len(_CONTROL_CHARS.findall(text))
-    if n_control:
+    # Mojibake repair, then control characters out; again while that changes anything, since a
+    # control character between a mojibake pair hides it ("Â\x01€"), so that repairing the
+    # repaired text changes nothing.
+    n_control, fixed_any = 0, False
+    for _ in range(3):
+        text, fixed = _fix_mojibake(text)
+        found = len(_CONTROL_CHARS.findall(text))
         text = _CONTROL_CHARS.sub("", text)
+        fixed_any |= bool(fixed)
+        n_control += found
+        if not found:
+            break
+    if fixed_any:
+        warnings.append("repaired mojibake (UTF-8 read as cp1252/latin-1)")
+    if n_control:
         warnings.append(f"removed {n_control} control character(s)")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)

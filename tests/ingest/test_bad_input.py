@@ -45,6 +45,22 @@ def test_known_binary_formats_are_named(tmp_path, head, what):
     assert f.code == "binary" and what in f.message and str(p) in f.message
 
 
+@pytest.mark.parametrize("opening", ["MZ Zambia reports", "ID3 staff say", "RIFF between the factions", "BZh"])
+def test_text_that_opens_like_a_signature_is_text(tmp_path, opening):
+    # printable signatures ("MZ", "ID3", "RIFF") mark binary formats only with control bytes after them
+    p = tmp_path / "report.txt"
+    p.write_bytes(f"{opening}: gunmen killed five people in Idlib.".encode())
+    (doc,) = list(read_path(p))
+    assert not isinstance(doc, ReadFailure) and doc.text.startswith(opening)
+
+
+def test_a_windows_executable_is_named(tmp_path):
+    p = tmp_path / "setup.txt"
+    p.write_bytes(b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + b"This program cannot be run in DOS mode." * 5)
+    (f,) = list(read_path(p))
+    assert f.code == "binary" and "Windows executable" in f.message
+
+
 def test_binary_on_stdin_is_rejected():
     (f,) = list(read_stdin(ReadOptions(), io.BytesIO(bytes(range(256)) * 20)))
     assert f.code == "binary" and "<stdin>" in f.message
