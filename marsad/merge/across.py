@@ -298,12 +298,24 @@ def compare(a: Report, b: Report) -> Optional[Link]:
     if lead:
         score += min(LEAD_CAP, LEAD_WEIGHT * len(lead))
         reasons.append(f"{len(lead)} shared headline/lead word(s): {', '.join(sorted(lead)[:8])}")
-    if len(shared | lead) < MIN_SHARED_WORDS:
+    if _agree_on_all(a, b):
+        score += 1.0
+        reasons.append("same town, day and toll")
+    elif len(shared | lead) < MIN_SHARED_WORDS:
         return None  # nothing distinctive in common: two incidents of a kind, not one
     if a.source and b.source and set(a.source.split("; ")) & set(b.source.split("; ")):
         score += 0.3
         reasons.append(f"same cited source ({sorted(set(a.source.split('; ')) & set(b.source.split('; ')))[0]})")
     return Link(a.key, b.key, round(score, 3), tuple(reasons))
+
+
+def _agree_on_all(a: Report, b: Report) -> bool:
+    """The same town, the same day and figures within a quarter of each other: together they tell
+    one incident apart from others of its kind (short wire reports may share no other word)."""
+    same_town = (a.geo_precision == 1 == b.geo_precision) and (
+        (a.geonameid is not None and a.geonameid == b.geonameid) or _km(a, b) <= 5)
+    figures = a.fatalities > 0 and b.fatalities > 0 and min(a.fatalities, b.fatalities) / max(a.fatalities, b.fatalities) >= 0.75
+    return bool(same_town and a.event_date == b.event_date and figures)
 
 
 def _place_words(r: Report) -> set:
