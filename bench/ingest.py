@@ -101,7 +101,7 @@ def store_times(src: Path, pg_url: str | None) -> dict:
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--limit", type=int, default=0, help="use N documents (half articles, half notes)")
+    ap.add_argument("--limit", type=int, default=0, help="use N documents: the first N//2 and the last N - N//2 of the corpus (articles first, notes last)")
     ap.add_argument("--skip-dask", action="store_true")
     ap.add_argument("--skip-postgres", action="store_true")
     args = ap.parse_args()
