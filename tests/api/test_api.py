@@ -180,7 +180,8 @@ def test_dashboard_is_served_offline(client):
     assert "http://" not in r.text and "https://" not in r.text  # nothing from elsewhere
     for asset in ("/static/app.js", "/static/app.css", "/static/vendor/leaflet.js",
                   "/static/vendor/supercluster.min.js", "/static/vendor/topojson-client.min.js",
-                  "/static/vendor/countries-110m.json", "/static/vendor/countries-50m.json"):
+                  "/static/vendor/countries-110m.json", "/static/vendor/countries-50m.json",
+                  "/static/vendor/admin1.json"):
         assert client.get(asset).status_code == 200, asset
     assert "default-src 'self'" in r.headers["content-security-policy"]
     assert r.headers["x-content-type-options"] == "nosniff"

