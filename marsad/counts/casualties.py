@@ -535,7 +535,8 @@ def _scope(doc, hit: _Hit) -> tuple[str, Optional[str]]:
     if _BACKGROUND_RX.search(text) or hit.q.best >= 100_000 or _VAGUE_THOUSANDS.search(hit.q.text):
         # "thousands are believed to have been killed": no single incident is counted that way
         return "background", None
-    if _campaign_total(trig):
+    if _campaign_total(trig) or (re.match(r"(?:many\s+|several\s+)?hundreds\b", hit.q.text, re.I) and _perfect(trig)):
+        # "strikes have killed hundreds of civilians": a campaign's running figure, not an incident's
         return "cumulative", None
     m = _CUMUL_RX.search(text) or _PERIOD_RX.search(text) or _since_clause(doc, idxs)
     if m and re.search(r"\b(?:24|twenty-four)\s+hours|\b(?:past|last)\s+day\b", m.group(0), re.I):
@@ -727,6 +728,11 @@ _KILLED_AND_INJURED = re.compile(r"\s*(?:,\s*(?:injured|wounded|hurt|captured|ar
 # a campaign's running total in the perfect: "The battle in Latakia has killed some 300 fighters"
 _CAMPAIGN_NOUNS = {"battle", "fighting", "offensive", "campaign", "clashes", "siege",
                    "violence", "operation", "war", "conflict", "fight", "onslaught", "escalation"}
+
+
+def _perfect(trig) -> bool:
+    verb = trig if trig.pos_ in ("VERB", "AUX") else trig.head
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had") for c in verb.children)
 
 
 def _campaign_total(trig) -> bool:

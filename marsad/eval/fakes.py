@@ -23,6 +23,10 @@ GOVERNORATES = {
 }
 
 
+# the Syrian war's theatre: Syria and the neighbours its fighting spills into
+SYRIA_THEATRE = {"Syria", "Iraq", "Turkey", "Lebanon", "Jordan", "Israel", "Palestine", "Palestinian Territory"}
+
+
 def _gold_date(s: str) -> str:
     m, d, y = s.split("/")
     y = int(y)
@@ -60,6 +64,13 @@ def score_fakes(rows: list[dict], out: list[dict]) -> dict:
         c["admin1"] += norm(prim.get("admin1")) in al
         pred = int(prim.get("fatalities") or 0)
         c["deaths_exact"] += pred == gold
+        # one incident counted twice, or a toll counted as an incident: the article's incidents add
+        # up to far more than the dead the coders counted
+        c["overcount"] += sum(int(e.get("fatalities") or 0) for e in evs) > 1.5 * gold + 2
+        for e in evs:
+            if e.get("event_type"):
+                c["n_events"] += 1
+                c["abroad"] += (e.get("country") or "") not in SYRIA_THEATRE  # an actor's or outlet's home
         ok20 = abs(pred - gold) <= max(1, 0.2 * gold)
         c["deaths_20pct"] += ok20
         v = prim.get("victims") or {}
@@ -72,7 +83,8 @@ def score_fakes(rows: list[dict], out: list[dict]) -> dict:
                                        "evidence": (prim.get("evidence") or [{}])[0].get("text", "")[:200]})
     n = c["n"]
     res = {k: ratio(c[k], n) for k in ("date", "date_any", "pubdate_eq_gold", "admin1", "deaths_exact",
-                                        "deaths_20pct", "civilians_exact", "no_event")}
+                                        "deaths_20pct", "civilians_exact", "no_event", "overcount")}
+    res["abroad"] = ratio(c["abroad"], c["n_events"])
     res["n"] = n
     res["examples"] = examples
     return res

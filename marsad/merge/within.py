@@ -65,7 +65,8 @@ def _unidentified(name: str) -> bool:
 
 def _combine(a: Event, b: Event, retype: bool = False) -> Event:
     figs = [e for e in (a, b) if e.fatalities_low is not None or e.fatalities > 0]
-    if len(figs) == 2 and not _conflicting_reports(a, b):
+    part = retype and (_stated_part(a, b) or _stated_part(b, a))  # a part and the total that states it
+    if len(figs) == 2 and (part or not _conflicting_reports(a, b)):
         # one reporter's figures for one incident: a smaller one is a part of the total ("Five of
         # them died in air strikes") or an earlier toll it updates, so the total is coded
         big, small = (a, b) if a.fatalities >= b.fatalities else (b, a)
