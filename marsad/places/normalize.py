@@ -101,3 +101,172 @@ def skeleton(key: str) -> str:
             chars.append(ch)
         out.append("".join(chars))
     return " ".join(out)
+
+
+_ADM2_PREFIX = ("Province du ", "Province de la ", "Province de l'", "Province des ", "Province de ",
+                "Province d'", "Sous-Region de la ", "Sous-Region du ", "Sous-Region de ", "Departement du ",
+                "Departement de ", "Municipio de ", "Municipio ", "Distrito de ")
+_ADM2_SUFFIX = (" District", " district", " Raion", " Rayon", " rayon", " raion", " Municipality",
+                " municipality", " Province", " Subdistrict", " Sub-District", " Prefecture", " Department",
+                " Division", " Governorate")
+
+
+def admin2_short_names(name: str) -> list[str]:
+    """Name variants of an admin2 unit: "Province du Loroum" -> ["Loroum"], "Gujrat District" -> ["Gujrat"].
+
+    US counties keep their "County" word (a bare "Baldwin" is a town)."""
+    out = []
+    for pre in _ADM2_PREFIX:
+        if name.startswith(pre) and len(name) > len(pre) + 2:
+            out.append(name[len(pre):])
+            break
+    base = out[0] if out else name
+    for suf in _ADM2_SUFFIX:
+        if base.endswith(suf) and len(base) > len(suf) + 2:
+            out.append(base[: -len(suf)])
+            break
+    return [o for o in out if o != name]
+
+
+# ---------------------------------------------------------------------- transliteration keys
+# Arabic (and Persian, Pashto, Kurdish) names reach English by many routes: vowels (a/e/i, ou/u/o,
+# ee/i), doubled consonants, q/k/g, kh/h/k, gh/g, sh/ch, j/dj/g, dh/z/th, ei/ay, final -ah/-a/-eh/-e,
+# the article (al-/el-/ad-/ash-, attached, hyphenated or dropped), word breaks ("Kafr Nabl"/"Kafranbel").
+# The transliteration key keeps what survives every route: the consonants, each folded into the class
+# of sounds one Arabic letter is written with, doubled letters merged, vowels and semi-vowels dropped
+# (an initial vowel or ayn kept as "a"), words run together. The same key is derived from the Arabic
+# script names: "Kafranbel", "Kafr Nabl" and "كفرنبل" are all "kfrnbl"; "Alleppu" and "Aleppo" "alb".
+# Classes: k = q/k/g/j/c (and gh), h = h/kh/ḥ, x = sh/ch, z = z/dh/th, s = s/ṣ, f = f/v/ph, b = b/p.
+_LATIN_DIGRAPHS = (("dj", "j"), ("tch", "x"), ("kh", "h"), ("gh", "k"), ("sh", "x"), ("ch", "x"),
+                   ("dh", "z"), ("th", "z"), ("ph", "f"), ("ck", "k"), ("zh", "z"))
+_LATIN_CLASS = str.maketrans({"q": "k", "c": "k", "g": "k", "j": "k", "v": "f", "p": "b", "x": "x"})
+_AR_CLASS = {"ب": "b", "پ": "b", "ت": "t", "ث": "z", "ج": "k", "چ": "x", "ح": "h", "خ": "h", "د": "d",
+             "ذ": "z", "ر": "r", "ز": "z", "ژ": "z", "س": "s", "ش": "x", "ص": "s", "ض": "d", "ط": "t",
+             "ظ": "z", "غ": "k", "ف": "f", "ق": "k", "ك": "k", "ک": "k", "گ": "k", "ل": "l", "م": "m",
+             "ن": "n", "ه": "h"}
+_AR_VOWELISH = set("اوييیءئؤعى")
+# Arabic words that name the kind of place rather than the place ("area of Duma", "centre of Hama")
+_AR_GENERIC = frozenset(fold(w) for w in "منطقة مركز ناحية محافظة قرية مدينة بلدة قضاء مخيم".split())
+_LATIN_GENERIC = frozenset("district markaz mintaqat mintaqa nahiyat nahiya muhafazat qada".split())
+
+
+def _latin_word_key(w: str) -> str:
+    for a, b in _LATIN_DIGRAPHS:
+        if a in w:
+            w = w.replace(a, b)
+    w = w.translate(_LATIN_CLASS)
+    out = []
+    for i, ch in enumerate(w):
+        if ch in "aeiouwy":
+            if i == 0 and ch not in "wy":
+                out.append("a")
+            continue
+        if ch == "h" and i == len(w) - 1 and i > 0:
+            continue  # final -ah/-eh/-h
+        if out and out[-1] == ch:
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _arabic_word_key(w: str) -> str:
+    out = []
+    n = len(w)
+    for i, ch in enumerate(w):
+        if ch in _AR_VOWELISH:
+            if i == 0 and ch in "اع":
+                out.append("a")
+            continue
+        c = _AR_CLASS.get(ch)
+        if c is None:
+            if ch.isdigit():
+                c = ch
+            else:
+                continue
+        if c == "h" and i == n - 1 and i > 0:
+            continue  # ta marbuta / final he
+        if out and out[-1] == c:
+            continue
+        out.append(c)
+    return "".join(out)
+
+
+def _merge_runs(key: str) -> str:
+    out = []
+    for ch in key:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def _key_tokens(text: str) -> list[str]:
+    s = fold(text).translate(_APOS)
+    toks = [t for t in _NON_ALNUM.split(s) if t and t != "_"]
+    if len(toks) > 1:
+        kept = [t for t in toks if t not in ARTICLES and t not in _AR_GENERIC and t not in _LATIN_GENERIC]
+        toks = kept or toks
+    return toks
+
+
+@lru_cache(maxsize=300_000)
+def _word_key(t: str) -> str:
+    if _has_latin(t):
+        return _latin_word_key(t)
+    return _arabic_word_key(t[2:] if len(t) > 3 and t.startswith("ال") else t)
+
+
+@lru_cache(maxsize=200_000)
+def translit_key(text: str) -> str:
+    """The transliteration key of a name (Latin or Arabic script): see the comment above."""
+    # words run together merge their meeting letters as one word does ("Tell Lil" ~ "Tellil")
+    return _merge_runs("".join(_word_key(t) for t in _key_tokens(text)))
+
+
+@lru_cache(maxsize=200_000)
+def translit_keys(text: str) -> tuple[str, ...]:
+    """The key of a name and the keys of the ways it is also written: an Arabic feminine ending read
+    "-at" before another word ("معرة النعمان" is "Ma'arrat al-Nu'man") and, for Latin names, the
+    article attached to a word ("Alsafira", "Maarat Alnouman", "Elbab"), without it."""
+    toks = _key_tokens(text)
+    if not toks:
+        return ()
+    alts: list[list[str]] = []
+    for i, t in enumerate(toks):
+        k = _word_key(t)
+        opts = [k]
+        if _has_latin(t):
+            if t[:2] in ("al", "el") and len(t) >= 5 and t[2] not in "aeiouy":
+                k2 = _word_key(t[2:])
+                if len(k2) >= 2:
+                    opts.append(k2)
+        elif i < len(toks) - 1 and t.endswith("ه") and len(t) > 2:
+            opts.append(k + "t")
+        alts.append(opts)
+    keys = [_merge_runs("".join(o[0] for o in alts))]
+    if any(len(o) > 1 for o in alts) and len(alts) <= 4:
+        combos = [""]
+        for opts in alts:
+            combos = [c + o for c in combos for o in opts][:16]
+        keys += [_merge_runs(c) for c in combos]
+    return tuple(k for k in dict.fromkeys(keys) if k)
+
+
+_KEY_ALPHABET = "abdfhklmnrstxz"
+
+
+def key_neighbours(key: str) -> set[str]:
+    """Keys one edit (deletion, insertion, substitution, transposition) away from ``key``."""
+    out = set()
+    n = len(key)
+    for i in range(n):
+        out.add(key[:i] + key[i + 1:])
+        for c in _KEY_ALPHABET:
+            if c != key[i]:
+                out.add(key[:i] + c + key[i + 1:])
+        if i + 1 < n:
+            out.add(key[:i] + key[i + 1] + key[i] + key[i + 2:])
+    for i in range(n + 1):
+        for c in _KEY_ALPHABET:
+            out.add(key[:i] + c + key[i:])
+    out.discard(key)
+    return out

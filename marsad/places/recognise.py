@@ -43,6 +43,7 @@ _LINK_WORDS = {"in", "of", "near", "the", "(", ",", "-", "at", "outside"} | set(
 _STOP_SINGLE = {"airport", "republic", "camp", "vila", "villa", "colonia", "barangay", "municipality", "kingdom", "zone",
                 "sector", "road", "street", "avenue", "county", "commune", "township", "parish", "police", "army",
                 "regime", "air", "geo", "union", "liberty", "independence", "progress", "mission", "victory"}
+SOUND_SLOT_MIN = 0.84  # a sound-alike (places/gazetteer.translit_rows) in a place slot: key and spelling close
 _AFTER_CURRENCY = {"dollar", "dollars", "currency"}
 # a capitalised name right after these words, or right before "(" / "town" / "village"..., is a place name
 # even when the tagger missed it ("attacked a checkpoint in Kishkiyeh", "in Radhan town (Larkana, Sindh)")
@@ -604,9 +605,14 @@ class RecognitionMixin:
                     return self._make(doc, sub, 2, "GPE" if strength < 2 else label, locative)
         if not cands and strength == 2:
             cands = self._candidates(stripped or q, fuzzy=True)
+        place_slot = None
         if not cands and strength < 2:
-            # weak labels: try the fuzzy index only for one-word names (translation noise)
-            if strength == 1 and label in ("ORG", "NORP", "PERSON") and len(span) == 1 and len(q) >= 5:
+            # weak labels: try the fuzzy index only for one-word names (translation noise), or for a
+            # short name in a place slot ("shelled Ftireh in the countryside of Idllab")
+            place_slot = locative or (label != "RUN" and self._locative(doc, start, end)) or (
+                start > 0 and doc[start - 1].text == "(")  # "in X (Y)": Y is X's district or province
+            if strength == 1 and (label in ("ORG", "NORP", "PERSON") and len(span) == 1 and len(q) >= 5
+                                  or place_slot and len(span) <= 3 and len(name_key(q)) >= 4):
                 cands = [c for c in self._candidates(q, fuzzy=True) if c[0] >= 0.6]
             if not cands:
                 return None
@@ -624,8 +630,9 @@ class RecognitionMixin:
         if strength < 2 and cands:
             # weak labels need an exact name of a prominent place, or a Syrian/supplement/OCHA place,
             # or an exact name in a place slot ("in Kurla town (...)")
-            if locative or (label != "RUN" and self._locative(doc, start, end)):
-                cands = [c for c in cands if c[0] >= 0.95]
+            if place_slot if place_slot is not None else (locative or (label != "RUN" and self._locative(doc, start, end))):
+                # an exact name, or a name written another way that spells much like it
+                cands = [c for c in cands if c[0] >= 0.95] or [c for c in cands if c[0] >= SOUND_SLOT_MIN]
                 if not cands:
                     return None
                 locative = True

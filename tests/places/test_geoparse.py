@@ -47,7 +47,8 @@ def test_founding_article(nlp, geoparser):
     assert ids["eastern Ghouta"] == {"marsad:eastern-ghouta"}
     assert ids["Ghouta"] == {"marsad:eastern-ghouta"}
     assert ids["Idleb"] <= IDLIB and ids["Idlib"] <= IDLIB
-    assert ids["Afrin"] == {174186}
+    # the town; "the Afrin region" may be Afrin District (a Who's On First county of the SY pack)
+    assert 174186 in ids["Afrin"] and ids["Afrin"] <= {174186, "wof:1108779089"}
     assert ids["Damascus"] == {170654}
     # the machine-translated "eastern Gauta" resolves phonetically to Ghouta
     gauta = [p for p in ps if "Gauta" in p.text]
