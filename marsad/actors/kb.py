@@ -113,6 +113,11 @@ class SpellingTolerantMap(dict):
         return default
 
 
+def _squeeze(s: str) -> str:
+    """Runs of one letter as one letter: "tallliban" -> "taliban"."""
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
 def _translit_ok(key: str) -> str:
     """The transliteration key of an alias key when it is distinctive enough to match on: two words or
     more (articles aside) with a key of five letters or more, or one word with a key of seven or more."""
@@ -538,10 +543,12 @@ class KnowledgeBase:
             if akey[:1] != key[:1] and not (akey[:1] in "aeiouy" and key[:1] in "aeiouy"):
                 continue  # the first letter is the surest part of a transliteration
             jw = JaroWinkler.similarity(key, akey)
-            if jw < (0.75 if " " in key else 0.85):
-                continue  # one word: the key says less, the spelling must say more ("Tallliban")
+            if " " not in key and (jw < 0.85 or abs(len(_squeeze(key)) - len(_squeeze(akey))) > 1):
+                continue  # one word: the key says less, the spelling must say more ("Tallliban", not "Macaroni")
+            if jw < 0.75:
+                continue
             out.append((round(min(0.94, 0.86 + 0.1 * jw - 0.02), 3),
-                        "transliteration key %s (%s ~ %s)" % (tk, key, akey), kb_id))
+                        "fuzzy: transliteration key %s (%s ~ %s)" % (tk, key, akey), kb_id))
         return out
 
     @functools.lru_cache(maxsize=4096)

@@ -218,7 +218,8 @@ class Gazetteer:
         out.sort(key=lambda t: -(t[0] + 3 * prior(t[1][7], t[1][11] or 0, t[1][12])))
         return out[:limit]
 
-    def translit_rows(self, name: str, limit: int = 30, major_only: bool = False) -> list[tuple[float, tuple]]:
+    def translit_rows(self, name: str, limit: int = 30, major_only: bool = False,
+                      country: Optional[str] = None) -> list[tuple[float, tuple]]:
         """Candidates whose transliteration key equals the key of ``name`` or, when none does, is one edit
         away (keys of four letters or more), as [(match score 0.55-0.9, row)], best first: the score adds
         the spelling similarity of the names. See normalize.translit_key. ``major_only``: countries,
@@ -230,11 +231,15 @@ class Gazetteer:
         qk = name_key(name)
         near: set = set()
         for k in keys:
-            if len(k) >= 4 and not major_only:
+            if len(k) >= 4 and not major_only and not country:
                 near |= key_neighbours(k)
         near -= set(keys)
         with self._lock:
-            if major_only:
+            if country:
+                hits = self.conn.execute(
+                    "SELECT t.eid, t.key FROM tkeys t JOIN entries e ON e.id = t.eid WHERE t.tkey IN (%s) AND "
+                    "e.cc = ? LIMIT 600" % ",".join("?" * len(keys)), keys + [country]).fetchall()
+            elif major_only:
                 hits = self.conn.execute(
                     "SELECT t.eid, t.key FROM tkeys t JOIN entries e ON e.id = t.eid WHERE t.tkey IN (%s) AND "
                     "(e.population >= 100000 OR e.fcode IN ('ADM1','PPLC','PCLI','PCLD','PCLS','PCLF','PCLIX',"

@@ -162,12 +162,13 @@ class Geoparser(RecognitionMixin):
             # way is a reading too ("Haret" is a Lebanese village, and Herat respelled; "Dome" Duma)
             seen = {row[1] for _, row in out}
             out = out + [c for c in self.gaz.translit_rows(query, limit=10, major_only=True)
-                         if c[0] >= SOUND_MAJOR_MIN and self._major(c[1]) and c[1][1] not in seen]
+                         if c[0] >= SOUND_MAJOR_MIN and self._major(c[1]) and c[1][1] not in seen
+                         and c[1][5] in self._translit_ccs]
         if not out and fuzzy and self.use_fuzzy and len(name_key(query)) >= 4:
             # a name written another way: the same transliteration key (or one edit from it), else a
             # sound-alike spelled similarly; ranked below exact names (see normalize.translit_key)
             out = [c for c in self.gaz.translit_rows(query, limit=60)
-                   if c[1][5] in self._translit_ccs or self._major(c[1])]
+                   if c[1][5] in self._translit_ccs or self._major(c[1]) and c[0] >= SOUND_MAJOR_MIN]
             if not out:
                 out = [((s - 80) / 20 * 0.3 + 0.5, row)
                        for s, row in self.gaz.fuzzy_rows(query, limit=12, min_score=84)]
@@ -185,6 +186,9 @@ class Geoparser(RecognitionMixin):
         """The best gazetteer entry for a bare name (optionally preferring a country), or None."""
         q, kind, near = self._clean_query(name)
         cands = self._candidates(q)
+        if country_hint and not any(c[1][5] == country_hint for c in cands) and len(name_key(q)) >= 4:
+            # none of that country bears the name as written: one that is written another way
+            cands = cands + self.gaz.translit_rows(q, limit=60, country=country_hint)
         if not cands:
             return None
         best = max(cands, key=lambda c: self._score(c, kind, {country_hint: 1.0} if country_hint else {}, None, []))

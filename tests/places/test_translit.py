@@ -94,4 +94,15 @@ def test_index_holds_the_packs_and_finds_respelled_places(gaz):
 
 
 def test_unrelated_names_find_nothing(gaz):
-    assert gaz.translit_rows("Xq") == []
+    assert gaz.translit_rows("Yo") == [] and gaz.translit_rows("") == []  # no consonant, no key
+
+
+def test_actors_spelled_as_news_transliterates_them():
+    from marsad.actors.kb import _load_cached
+    kb = _load_cached((), "acled")
+    for name, canonical in (("Haiat Tahrir Al-Sham", "Hayat Tahrir al Sham"), ("Tallliban", "Taliban"),
+                            ("Jabhet Fateh el-Cham", "Jabhat Fateh al Sham")):
+        hits = kb.lookup(name)
+        assert hits and hits[0][0].canonical == canonical, (name, hits[:1])
+    assert kb.lookup("Macaroni") == []
+    assert kb.name_to_iso.get("armanie") == "AM" and kb.name_to_iso.get("oran") is None
