@@ -10,7 +10,6 @@ Tables: ``entries`` (one row per place), ``names`` (normalised key -> entry, exa
 """
 from __future__ import annotations
 
-import csv
 import json
 import math
 import os
@@ -26,6 +25,7 @@ from marsad.records import GazetteerEntry
 from marsad.places.normalize import (admin2_short_names, key_neighbours, name_key, phonetic, skeleton,
                                      spacing_variants, translit_key, translit_keys)
 from marsad.places import packs as _packs
+from marsad.places.packs import haversine_km, read_tsv  # noqa: F401 (the places package imports them from here)
 
 DATA_DIR = Path(__file__).parent / "data"
 _NOT_BUILT = frozenset({"locale_cues.tsv"})  # data files read at run time, not compiled into the index
@@ -72,18 +72,6 @@ def _gid_out(gid: str, source: str) -> object:
     return gid
 
 
-def haversine_km(lat1, lon1, lat2, lon2) -> float:
-    p = math.pi / 180
-    a = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 12742 * math.asin(min(1.0, math.sqrt(a)))
-
-
-def read_tsv(path: Path) -> Iterator[dict]:
-    """Rows of one of our TSV files (``#`` lines are comments; the first other line is the header)."""
-    with open(path, encoding="utf-8") as f:
-        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
-    yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
 class Gazetteer:

@@ -88,17 +88,19 @@ def installed_packs() -> list[tuple[str, Path]]:
 
 
 # ---------------------------------------------------------------------- building
-def _km(lat1, lon1, lat2, lon2) -> float:
+def haversine_km(lat1, lon1, lat2, lon2) -> float:
+    """Great-circle distance in km (the index and the resolver use it too, through gazetteer)."""
     p = math.pi / 180
     a = (math.sin((lat2 - lat1) * p / 2) ** 2
          + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
     return 12742 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _read_tsv(path: Path) -> list[dict]:
+def read_tsv(path: Path) -> Iterator[dict]:
+    """Rows of one of our TSV files (``#`` lines are comments; the first other line is the header)."""
     with open(path, encoding="utf-8") as f:
         lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
 def _clean_names(names, *exclude) -> list[str]:
@@ -136,7 +138,7 @@ class _Country:
         for n in names:
             for gid in self.by_key.get(name_key(n), ()):
                 c = self.cities[gid]
-                if _km(lat, lon, c["latitude"], c["longitude"]) <= _MERGE_KM:
+                if haversine_km(lat, lon, c["latitude"], c["longitude"]) <= _MERGE_KM:
                     return gid
         return None
 
@@ -200,7 +202,7 @@ def build_country(cc: str, wof_path: Path, cities: dict, admin1: dict, admin2: l
             continue
         if pt == "county":
             keys = {name_key(x) for x in [name] + admin2_short_names(name) + names[:6]}
-            hit = min(((_km(lat, lon, la, lo), gid) for k, gid, la, lo in admin2 if k in keys), default=None)
+            hit = min(((haversine_km(lat, lon, la, lo), gid) for k, gid, la, lo in admin2 if k in keys), default=None)
             if hit and hit[0] < 60:
                 ctry.add_names(hit[1], [name] + admin2_short_names(name) + names)
             else:
@@ -254,7 +256,7 @@ def add_ocha_syria(ctry: _Country, ocha_dir: Path) -> None:
         for n in names:
             for gid in pack_keys.get(name_key(n), ()):
                 r = ctry.rows[gid]
-                if _km(lat, lon, float(r[3]), float(r[4])) <= _MERGE_KM:
+                if haversine_km(lat, lon, float(r[3]), float(r[4])) <= _MERGE_KM:
                     return gid
         return None
 
@@ -319,14 +321,14 @@ def build(wof_dir: Path, ocha_dir: Optional[Path] = None, out_dir: Path = PACK_D
     for c in all_cities.values():
         by_cc[c["countrycode"]][str(c["geonameid"])] = c
     a1: dict[str, dict] = defaultdict(dict)
-    for r in _read_tsv(data / "admin1_names.tsv"):
+    for r in read_tsv(data / "admin1_names.tsv"):
         a1[r["country_code"]][name_key(r["name"])] = r["admin1code"]
-    for r in _read_tsv(data / "admin1_variants.tsv"):
+    for r in read_tsv(data / "admin1_variants.tsv"):
         for n in [r.get("preferred") or ""] + (r.get("variants") or "").split("|"):
             if n:
                 a1[r["country_code"]].setdefault(name_key(n), r["admin1code"])
     a2: dict[str, list] = defaultdict(list)
-    for r in _read_tsv(data / "admin2_units.tsv"):
+    for r in read_tsv(data / "admin2_units.tsv"):
         gid = "adm2:%s.%s.%s" % (r["country_code"], r["admin1code"], name_key(r["name"]).replace(" ", "_"))
         for n in [r["name"]] + admin2_short_names(r["name"]):
             a2[r["country_code"]].append((name_key(n), gid, float(r["latitude"]), float(r["longitude"])))
