@@ -113,27 +113,14 @@ def score_notes(ds, rows, out) -> dict:
 
 
 def score_case(ds, rows, out) -> dict:
-    tp, fp, fn = Counter(), Counter(), Counter()
+    """devscore's CASE figure: the primary ACLED event's sub-type, scored by marsad's own CASE scorer."""
+    from marsad.events.evaluate_case import score_predictions
+    preds = {}
     for r in rows:
-        e = ds.primary_acled(out.get(r["_id"]))
-        pred = (e or {}).get("sub_event_type") if (e or {}).get("event_type") else None
-        gold = ds.CASE_MAP.get(r["SubType"])
-        if gold is None:
-            continue
-        if pred == gold:
-            tp[gold] += 1
-        else:
-            fn[gold] += 1
-            if pred:
-                fp[pred] += 1
-    wsum = wf1 = 0.0
-    for lab in ds.CASE_MAP.values():
-        p = tp[lab] / (tp[lab] + fp[lab]) if tp[lab] + fp[lab] else 0.0
-        rc = tp[lab] / (tp[lab] + fn[lab]) if tp[lab] + fn[lab] else 0.0
-        f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
-        wsum += tp[lab] + fn[lab]
-        wf1 += f1 * (tp[lab] + fn[lab])
-    return {"weighted_f1": round(wf1 / wsum, 4) if wsum else 0.0, "n": len(rows)}
+        e = ds.primary_acled(out.get(r["_id"])) or {}
+        preds[r["_id"]] = e.get("sub_event_type") if e.get("event_type") else None
+    res = score_predictions([{**r, "id": r["_id"]} for r in rows], preds)
+    return {"weighted_f1": res["weighted_f1"], "n": res["n"]}
 
 
 def score_plover(ds, rows, out) -> dict:
