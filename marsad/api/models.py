@@ -59,7 +59,8 @@ class Figure(BaseModel):
     fatalities_high: Optional[int] = None
 
 
-class IncidentSummary(BaseModel):
+class MapProperties(BaseModel):
+    """What the map shows of an incident (and the start of every incident summary)."""
     incident_id: str
     event_date: Optional[str] = None
     event_type: Optional[str] = None
@@ -68,13 +69,17 @@ class IncidentSummary(BaseModel):
     actor1: Optional[str] = None
     actor2: Optional[str] = None
     country: Optional[str] = None
-    iso3: Optional[str] = None
     admin1: Optional[str] = None
     location: Optional[str] = None
+    fatalities: int = 0
+
+
+class IncidentSummary(MapProperties):
+    """A row of the incident list: what the map shows, plus place, figures and provenance."""
+    iso3: Optional[str] = None
     latitude: Optional[float] = None
     longitude: Optional[float] = None
     geo_precision: Optional[int] = None
-    fatalities: int = 0
     fatalities_low: Optional[int] = None
     fatalities_high: Optional[int] = None
     modality: Optional[str] = None
@@ -199,21 +204,6 @@ class PlacePage(BaseModel):
 class PointGeometry(BaseModel):
     type: Literal["Point"]
     coordinates: list[float] = Field(..., min_length=2, max_length=2, description="[longitude, latitude]")
-
-
-class MapProperties(BaseModel):
-    """What the map shows of an incident."""
-    incident_id: str
-    event_date: Optional[str] = None
-    event_type: Optional[str] = None
-    sub_event_type: Optional[str] = None
-    plover_event: Optional[str] = None
-    actor1: Optional[str] = None
-    actor2: Optional[str] = None
-    country: Optional[str] = None
-    admin1: Optional[str] = None
-    location: Optional[str] = None
-    fatalities: int = 0
 
 
 class Feature(BaseModel):
