@@ -286,11 +286,18 @@ def _main_clause_first(events, sdoc, triggers, main):
     attack explains. When the lead incident sits in a subordinate clause of an event outside ACLED
     stated by the root verb of the same sentence, that event leads; the order of ACLED events among
     themselves is unchanged."""
+    from marsad.events.plover import clause_lead
+
     tok = sdoc[main.token_i]
     root = tok.sent.root
     if tok.i == root.i:
         return events
     lead = [t for t in triggers if t.token_i == root.i and not t.event_type and t.plover_event]
+    if not lead:
+        # the event the main clause states through a support verb ("imposed a curfew after a
+        # demonstration") or reports ("said they will release the hostages, whom they had taken")
+        lead = [t for t in triggers if not t.event_type and t.plover_event and t.agent is not None
+                and clause_lead(sdoc[t.token_i], tok)]
     if not lead:
         return events
     t0 = lead[0]

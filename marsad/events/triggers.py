@@ -63,7 +63,8 @@ from .plover import (  # noqa: F401
 )
 from .protests import road_blocking
 from .riots import apply_crowd_rule
-from .plover import light_verb, reported_demand, speaker_of, speech_acts, support_verb_only
+from .plover import (_DECISION_HEADS, infinitive_head, light_verb, plover_violence, object_frame, reported_demand, speaker_of, speech_acts,
+                     support_verb_only)
 from .modality import ASSERTED, DENIED, HYPOTHETICAL, NEGATED, PLANNED, modality_of
 
 
@@ -291,6 +292,14 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
                     break
     etype, sub, plover, mode = row.etype, row.subtype, row.plover, row.mode
     lem_row = row.phrase[0]
+    frame = object_frame(tok)
+    if frame is not None and row.role == "trigger" and etype not in ("VIOLENCE", "Battles", "Explosions/Remote violence",
+                                                                     "Violence against civilians", "Riots"):
+        etype = sub = None  # "established diplomatic ties", "lifted the curfew": see plover.object_frame
+        plover, mode = frame
+        if agent is None and tok.pos_ not in ("VERB", "AUX"):
+            gov = tok.head if tok.dep_ != "conj" else tok.head.head  # the verb that eased / lodged it
+            agent = _real(next((c for c in gov.children if c.dep_ == "nsubj"), None))
     if etype is not None and len(idxs) == 1 and tok.dep_ == "amod" and tok.tag_ == "VBD" and patient is None:
         patient = tok.head  # "the army controlled Sruj town" parsed as a noun phrase
     elif etype is not None and len(idxs) == 1 and tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):
@@ -1016,7 +1025,8 @@ def _make(doc, c: _Cand, s: _Sent, text: str) -> Trigger:
         if sub == ARMED_CLASH and plover == "ASSAULT":
             plover = "FIGHT"
     modality = c.modality
-    if c.tok.dep_ == "xcomp" and c.tok.head.lemma_.lower() in _OFFER_HEADS | _THREAT_HEADS | {"commit", "intend", "plan"}:
+    ihead = infinitive_head(c.tok)
+    if ihead is not None and ihead.lemma_.lower() in _OFFER_HEADS | _THREAT_HEADS | {"commit", "intend", "plan"}:
         modality = PLANNED  # "is willing to withdraw", "vowed to fight": an intent, not a deed (yet)
     if plover in ("DEMAND", "THREATEN") and modality == ASSERTED:
         modality = PLANNED
@@ -1024,6 +1034,11 @@ def _make(doc, c: _Cand, s: _Sent, text: str) -> Trigger:
         etype = sub = None
     if sub == LOOTING:
         plover = "COERCE"  # PLOVER: seizing or destroying property is coercion
+    if plover in ("FIGHT", "ASSAULT") and sub in (ARMED_CLASH, ATTACK, None):
+        plover, mode = plover_violence(c.tok, c.patient, c.instrument, plover, mode)
+    if ihead is not None and ihead.lemma_.lower() in _DECISION_HEADS and etype is None and c.row.etype is None \
+            and modality == PLANNED:
+        modality = ASSERTED  # "the court decided to allow ...": the decision is the act (CAMEO codes the act decided)
     if etype is None and plover:
         plover, modality = _intent(plover, modality, c.tok, c.row.etype is None)
     sent_start = doc[s.start].idx
