@@ -27,9 +27,11 @@ _ALLEGE = {"accuse", "allege", "accusation", "allegation", "suspect", "blame", "
 _PLAN = {"plan", "threaten", "vow", "intend", "prepare", "pledge", "promise", "aim", "seek",
          "call", "urge", "demand", "appeal", "ask", "request", "propose", "push", "want", "plot",
          "decide", "agree", "expect", "threat", "plan", "proposal", "call", "order", "offer", "swear",
-         "ready", "willing"}
+         "ready", "willing", "decision"}
 _HYPO = {"fear", "warn", "risk", "could", "would", "might", "may", "possibility", "possible",
          "avoid", "prevent", "unless"}
+# "it is easy for them to kill": an act said to be easy or hard to do is not reported as done
+_EASE = {"easy", "difficult", "hard", "impossible", "possible", "simple"}
 _STOP_UP = {"say", "tell", "report", "state", "announce", "confirm", "add", "note", "quote", "cite"}
 _HEDGE_ADV = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly", "presumably",
               "possibly", "likely", "probably"}
@@ -119,9 +121,13 @@ def modality_of(token) -> str:
         gm = _clause_flags(gov)
         if gm == NEGATED and dep in ("xcomp", "dobj", "pobj", "prep", "pcomp", "nsubjpass", "nsubj"):
             return NEGATED
-        if glem in _HYPO:
+        if glem in _HYPO or (glem in _EASE and dep in ("xcomp", "advcl", "ccomp")):
             return HYPOTHETICAL
-        if glem in _PLAN and dep in ("xcomp", "dobj", "pobj", "prep", "pcomp", "ccomp", "advcl"):
+        if dep in ("xcomp", "advcl", "ccomp") and glem == "be" and any(
+                c.dep_ == "acomp" and c.lemma_.lower() in _EASE for c in gov.children):
+            return HYPOTHETICAL
+        if glem in _PLAN and dep in ("xcomp", "dobj", "pobj", "prep", "pcomp", "ccomp", "advcl") or (
+                glem in _PLAN and dep == "acl" and gov.pos_ == "NOUN"):
             return PLANNED
         if gm in (HYPOTHETICAL, PLANNED, ALLEGED):
             return gm

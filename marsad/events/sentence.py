@@ -11,6 +11,10 @@ from .arguments import _pobj
 
 # ---------------------------------------------------------------- sentence analysis
 
+# nouns that name a group of people: a trigger word compounded with one names the group ("death squad")
+_GROUP_NOUNS = frozenset("""squad squads team teams unit units group groups cell cells brigade brigades
+battalion battalions commando commandos force forces""".split())
+
 class _Sent:
     __slots__ = ("doc", "start", "end", "triggers", "instruments", "blocks", "cues", "cue_tokens")
 
@@ -59,6 +63,8 @@ def _scan(doc, sent, lex: _Lexicon) -> _Sent:
             elif row.role == "instrument":
                 s.instruments.append((head, row, idxs))
             elif row.role == "trigger":
+                if len(idxs) == 1 and doc[head].dep_ == "compound" and doc[head].head.lemma_.lower() in _GROUP_NOUNS:
+                    continue  # "death squad", "assault team": the word names a group, not an event
                 s.triggers.append((head, row, idxs))
     # keep the longest trigger phrase per head token, and drop triggers covered by a longer phrase
     best: dict[int, tuple] = {}
@@ -75,6 +81,11 @@ def _scan(doc, sent, lex: _Lexicon) -> _Sent:
             covered[i] = head
         kept.append((head, row, idxs))
     s.triggers = sorted(kept, key=lambda t: t[0])
+    # a weapon word inside a phrase of another kind of event is no weapon ("hunger strike", "general
+    # strike" are protests, not air strikes)
+    other = {i for _, row, idxs in kept if len(idxs) > 1 and row.etype in ("Protests",) for i in idxs}
+    if other:
+        s.instruments = [t for t in s.instruments if not all(i in other for i in t[2])]
     # instruments: longest phrase wins over the words inside it ("grenade launcher" over "grenade"),
     # then one per head, highest weight
     icov: set = set()

@@ -300,6 +300,12 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
         if agent is None and tok.pos_ not in ("VERB", "AUX"):
             gov = tok.head if tok.dep_ != "conj" else tok.head.head  # the verb that eased / lodged it
             agent = _real(next((c for c in gov.children if c.dep_ == "nsubj"), None))
+    if etype is not None and _habitual_passive(tok, patient):
+        return None  # "a situation in which people are killed": what happens in general, no incident
+    if etype == "Battles" and len(idxs) == 1 and lem_row in _CAMPAIGN and _abstract(patient, lex, sent):
+        # "the fight against drug trafficking", "efforts to fight impunity": a campaign against a
+        # phenomenon, not two armed sides (ACLED: a battle is between organised armed groups)
+        return None
     if etype is not None and len(idxs) == 1 and tok.dep_ == "amod" and tok.tag_ == "VBD" and patient is None:
         patient = tok.head  # "the army controlled Sruj town" parsed as a noun phrase
     elif etype is not None and len(idxs) == 1 and tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):
@@ -404,10 +410,15 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
         etype = sub = None  # "regions that had been taken over by X": the background of this report
     elif sub == "TERRITORY" and _attempted(tok):
         etype = sub = None  # "an attempt to advance and control the village": nothing changed hands
-    elif sub == "TERRITORY" and tok.dep_ == "acl" and tok.tag_ == "VBN" and lem_row in ("control", "hold", "occupy"):
-        etype = sub = None  # "areas controlled by the rebels": a state of affairs, not an event
+    elif sub == "TERRITORY" and tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and lem_row in ("control", "hold", "occupy"):
+        etype = sub = None  # "areas controlled by the rebels", "a party controlling the army": a state of affairs
     elif sub == "TERRITORY" and any(c.lower_ in ("briefly", "temporarily", "momentarily") for c in tok.children):
         etype, sub, plover, mode = "Battles", ARMED_CLASH, "FIGHT", None  # taken and lost again: a battle
+    elif sub == "TERRITORY" and tok.pos_ == "NOUN" and not _place_like(patient) and not pcats.get("base") and not (
+            patient is None and tok.dep_ in ("nsubj", "nsubjpass")):
+        # "the largest seizure of the year", "drug seizures", "the liberation of international trade":
+        # a noun of taking or freeing is territory only when what was taken is a place or a base
+        etype = sub = None
     elif sub == "TERRITORY":
         if patient is not None and pcats.get("property", 0) >= 0.8 and lem in ("seize", "capture", "take over") \
                 and not _place_like(patient):
@@ -646,6 +657,41 @@ def _background(tok, acled_heads: set, other_heads: set = frozenset()) -> bool:
     return False
 
 
+# words of fighting that take a phenomenon as their object in campaigns ("the fight against terrorism")
+_CAMPAIGN = {"fight", "struggle", "battle", "war", "combat", "campaign"}
+# group nouns with the endings of abstract nouns
+_GROUP_ABSTRACT = {"coalition", "opposition", "administration", "federation", "organization", "organisation",
+                   "association", "delegation", "formation", "division", "faction", "population", "nation",
+                   "station", "position", "authority", "community", "militia", "king", "wing", "ruling",
+                   "building", "gathering", "mission", "garrison", "legion", "union", "insurrection"}
+
+
+def _habitual_passive(tok, patient) -> bool:
+    """A verb in the present passive ("are killed", "is kidnapped") whose subject is a bare plural or
+    mass noun (no article, number or possessive: "people", "civilians") and no date in the sentence:
+    a general statement about what happens, not a report of an incident."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VBN" or patient is None or patient.tag_ != "NNS" or patient.dep_ != "nsubjpass":
+        return False
+    if not any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in tok.children):
+        return False
+    if any(c.dep_ in ("det", "nummod", "poss", "quantmod") or c.like_num for c in patient.children):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME", "CARDINAL") for t in tok.sent)
+
+
+def _abstract(tok, lex, sent) -> bool:
+    """Is ``tok`` a phenomenon ("drug trafficking", "terrorism", "impunity", "repression") rather than
+    a person, a group or a place? Decided from the noun's derivation (-ism, -ity, -ness, -ing, -sion,
+    -tion) when no entity, actor cue or knowledge-base name says otherwise."""
+    if tok is None or tok.pos_ != "NOUN" or tok.ent_type_ or tok.ent_id_:
+        return False
+    low = tok.lemma_.lower()
+    if low in _GROUP_ABSTRACT or any(w >= 0.5 for cat, w in _cats(tok, lex, sent).items()
+                                     if cat in ("state", "nonstate", "civilian", "combatant", "base", "property")):
+        return False
+    return low.endswith(("ism", "ity", "ness", "sion", "tion")) or (low.endswith("ing") and len(low) >= 7)
+
+
 _STANDALONE_VERBS = {"fall", "land", "hit", "fire", "observe", "report", "launch", "strike", "explode", "rain",
                      "target", "use", "drop", "pound", "involve", "record", "hear", "kill", "injure", "wound"}
 
@@ -661,6 +707,8 @@ def _standalone_ok(t) -> bool:
             h = h.head
             if h.lemma_.lower() in _STANDALONE_VERBS:
                 return True
+            if h.pos_ in ("VERB", "AUX") and h.dep_ in ("ccomp", "xcomp", "ROOT", "conj", "advcl", "relcl"):
+                break  # "reported that they sent a plane": the verb of the weapon's own clause decides
     return any(c.lemma_.lower() in ("fire", "attack", "barrage", "strike") for c in t.head.children) or \
         t.head.lemma_.lower() in ("fire", "attack", "barrage")
 

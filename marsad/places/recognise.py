@@ -45,6 +45,22 @@ _STOP_SINGLE = {"airport", "republic", "camp", "vila", "villa", "colonia", "bara
                 "regime", "air", "geo", "union", "liberty", "independence", "progress", "mission", "victory"}
 SOUND_SLOT_MIN = 0.84  # a sound-alike (places/gazetteer.translit_rows) in a place slot: key and spelling close
 _AFTER_CURRENCY = {"dollar", "dollars", "currency"}
+# titles before a person's name ("Mr Mason", "Col Ponce", "Msgr Romero")
+_PERSON_TITLES = {"mr", "mrs", "ms", "dr", "msgr", "monsignor", "gen", "general", "col", "colonel", "capt", "captain",
+                  "maj", "major", "lt", "lieutenant", "sgt", "sergeant", "president", "senator", "sen", "rep",
+                  "father", "fr", "bishop", "archbishop", "cardinal", "judge", "prof", "professor", "comdr",
+                  "commander", "minister", "ambassador", "governor", "mayor", "deputy", "congressman", "sir", "lord",
+                  "sheikh", "rev", "reverend", "pastor", "imam", "ayatollah", "king", "queen", "prince", "princess"}
+# words after a place's name that make a company of it ("Houston Oil", "Bogota Petroleum Company")
+_COMPANY_WORDS = {"oil", "petroleum", "airlines", "airways", "bank", "company", "corporation", "corp", "inc", "ltd",
+                  "gas", "mining", "insurance", "motors", "steel", "telecom", "holdings", "brewery"}
+
+
+def _english_name(word: str) -> bool:
+    """A group's name English spells this way ("Jesuit", "Catholic", "Marxist"): a sound-alike of a place
+    is no respelling of it (the fuzzy index is for names written another way)."""
+    from marsad.parse.restore import word_casings
+    return word.lower() in word_casings()
 # a capitalised name right after these words, or right before "(" / "town" / "village"..., is a place name
 # even when the tagger missed it ("attacked a checkpoint in Kishkiyeh", "in Radhan town (Larkana, Sindh)")
 _LOC_PREPS = {"in", "at", "near", "outside", "around", "from", "towards", "toward", "into", "between",
@@ -542,6 +558,10 @@ class RecognitionMixin:
             return None  # "geo office", "regime": not proper names
         if span.end < len(doc) and doc[span.end].lower_ in _AFTER_CURRENCY:
             return None  # "US dollar", "the Syrian pound"
+        if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _PERSON_TITLES:
+            return None  # "Mr Mason", "President Cristiani", "Msgr Romero": a person's name
+        if span.end < len(doc) and doc[span.end].text.lower() in _COMPANY_WORDS and doc[span.end].text[:1].isupper():
+            return None  # "Houston Oil", "Lima Petroleum": a company named after a place
         if (span.end < len(doc) and doc[span.end].text in _STREET_WORDS and span.start > 0
                 and doc[span.start - 1].like_num):
             return None  # "2517 Memphis St.", "6016 Dublin Road": a street address, not the place
@@ -612,6 +632,7 @@ class RecognitionMixin:
             place_slot = locative or (label != "RUN" and self._locative(doc, start, end)) or (
                 start > 0 and doc[start - 1].text == "(")  # "in X (Y)": Y is X's district or province
             if strength == 1 and (label in ("ORG", "NORP", "PERSON") and len(span) == 1 and len(q) >= 5
+                                  and not (label == "NORP" and _english_name(q))
                                   or place_slot and len(span) <= 3 and len(name_key(q)) >= 4):
                 cands = [c for c in self._candidates(q, fuzzy=True) if c[0] >= 0.6]
             if not cands:
