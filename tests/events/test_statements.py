@@ -1,0 +1,44 @@
+"""Statements, analyses and interviews that name violence without reporting an incident (the MUC-4
+notion of a relevant report; ACLED codes incidents, not talk about them). Sentences written for
+these tests (no dev-set rows), each beside a report of the same words that is an incident."""
+import pytest
+
+from marsad.events.triggers import find_triggers
+
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+
+
+def _violent(nlp, text):
+    return [t for t in find_triggers(nlp(text)) if t.event_type in VIOLENT and t.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers discussed the fight against drug trafficking and terrorism.",
+    "The bishops called for efforts to fight impunity and the struggle against repression.",
+    "A death squad issued a statement on Tuesday.",
+    "Police seized 2,536 kg of cocaine, the largest seizure of the year.",
+    "The communique welcomes the growing liberation of international trade.",
+    "There is nothing democratic about a political party controlling the army.",
+    "The newspaper reported that the government did send a plane to the capital.",
+    "The country has reached a situation in which people are killed and the culprits walk away.",
+    "Newspapers say that since we are at war, it is easy for them to kill.",
+    "They condemned the decision to send pilots to bomb the population.",
+])
+def test_talk_about_violence_is_no_incident(nlp, text):
+    assert _violent(nlp, text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels fought against government troops near the town on Monday.",
+    "A death squad killed three union leaders in the capital on Monday.",
+    "Rebel forces seized the town of Perquin after heavy fighting.",
+    "Three people were killed when gunmen attacked a bus on Monday.",
+    "Air force planes bombed the village, killing four civilians.",
+])
+def test_reports_of_incidents_stay(nlp, text):
+    assert _violent(nlp, text), text
+
+
+def test_hunger_strike_is_no_air_strike(nlp):
+    trigs = find_triggers(nlp("Police patrols raided the centres where the hunger strikes were taking place."))
+    assert not any(t.sub_event_type == "Air/drone strike" for t in trigs)
