@@ -26,11 +26,18 @@ _INLINE = re.compile(
     r"\(updated\s+\d{1,4}\s+\d{1,2}\.\d{1,2}\.\d{2,4}\)|\b\d{3,4}\s+\d{1,2}\.\d{1,2}\.\d{4}\b|\bGet short URL(?:\s+\d{1,7}){0,2}\b|"
     r"\bPrint\s+Tweet(?:\s+Views\s+\d+)?\b|\bShare (?:this|on (?:Facebook|Twitter|WhatsApp))\b|"
     r"\bpic\.twitter\.com\S*|https?://\S+|\bhttps?t?\.co\S*|\bClick here(?: to [a-z ]{1,40})?\b")
-# a caption's credit: "(AFP Photo)", "(Photo: AP)", "(File photo)", "Photo: Reuters"
-_CREDIT = re.compile(r"\((?:[A-Z][\w .&/-]{0,30}\s)?(?:Photo|Photograph|Image|Picture|File photo|Video)(?:\s*[:/]?\s*[\w .&/-]{0,30})?\)|"
+# a caption's credit: "(AFP Photo)", "(Photo: AP)", "(File photo)", "Photo: Reuters" (a word in lower case before
+# "photo" is the caption's own words: "(second right in photo)")
+_CREDIT = re.compile(r"\((?:(?-i:[A-Z])[\w .&/-]{0,30}\s)?(?:Photo|Photograph|Image|Picture|File photo|Video)(?:\s*[:/]?\s*[\w .&/-]{0,30})?\)|"
                      r"\((?:AFP|AP|Reuters|Getty(?: Images)?|EPA|Anadolu(?: Agency)?|SANA|TRT World(?: and Agencies)?)"
                      r"(?:\s+(?:Photo|Images?))?\)|(?:^|(?<=\s))(?:Photo|Image|Picture)\s*(?:credit)?\s*:\s*[A-Z][\w .&/-]{1,40}$", re.M | re.I)
 # an embedded tweet's byline: "... pic.twitter.com/xyz NAME (@handle) September 23, 2016"
+# a wire dateline before the agency's name: the place the report was filed from, in capitals, and its state or
+# country ("BEIRUT (AP) -", "COLUMBUS, Ohio (AP) -", "RALEIGH, N.C. (AP)"). It opens the report; it credits no
+# photo, and the place is the report's own
+_DATELINE_BEFORE = re.compile(r"(?:^|[\s.,;:\"'])(?:[A-Z][A-Z'\-]{2,}|[A-Z]{2}\.?(?=\s+[A-Z]{2}))(?:\.?\s+[A-Z][A-Z'\-]+)*"
+                              r"(?:,\s+[A-Z][A-Za-z.]{1,14}(?:\s+[A-Z][A-Za-z.]{1,14})?)?\s*$")
+_AGENCY_ONLY = re.compile(r"\((?:AFP|AP|Reuters|Getty(?: Images)?|EPA|Anadolu(?: Agency)?|SANA|TRT World(?: and Agencies)?)\)")
 _TWEET_TAIL = re.compile(r"pic\.twitter\.com\S*\s+(?:[^()\n]{1,60}\(@?\w{1,30}\)\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})?")
 _VIDEO = re.compile(r"\s[-|]\s(?:YouTube|Vimeo|Dailymotion)\b")
 _SENT_END = re.compile(r"[.!?][\"')\]]?\s|\n")
@@ -78,8 +85,13 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     for m in _INLINE.finditer(text):
         spans.append((m.start(), m.end()))
     for m in _CREDIT.finditer(text):
+        if _AGENCY_ONLY.fullmatch(m.group(0)) and _DATELINE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "WASHINGTON (AP) -": a dateline, not a caption
         a = _sentence_start(text, m.start())
         if not text[a:m.start()].strip() and a > 0:
+            if not text[m.end():].strip():
+                spans.append((m.start(), m.end()))  # the page's last words: the credit alone (the sentence before
+                continue                             # is the report's last)
             a = _sentence_start(text, a - 2)  # "... in Aleppo. (AFP Photo)": the caption is the sentence before
         spans.append((a, m.end()))
     for m in _TWEET_TAIL.finditer(text):

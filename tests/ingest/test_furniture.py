@@ -44,3 +44,30 @@ def test_a_video_title_is_dropped():
 def test_related_inside_a_sentence_of_the_report_is_kept():
     text = "Officials said the two attacks were related.\nThe first killed six people.\nThe second killed two.\n"
     assert _kept(text) == " ".join(text.split())
+
+
+def test_a_wire_dateline_is_the_report_not_a_photo_credit():
+    for text in ("WASHINGTON (AP) - The Trump administration said on Monday it would appeal.",
+                 "COLUMBUS, Ohio (AP) \u2014 Gov. Ted Strickland signed the budget.",
+                 "Budget cuts loom. RALEIGH, N.C. (AP) - A new report says schools will close.",
+                 "By Nate Raymond. BOSTON (Reuters) - The owner of a pharmacy was charged."):
+        assert _kept(text) == " ".join(text.split()), text
+
+
+def test_a_credit_after_a_sentence_in_lower_case_is_still_a_caption():
+    text = ("Fighters fire towards positions held by the army near the town. (AFP) "
+            "An air strike killed nine people in the old city on Tuesday.")
+    assert _kept(text) == "An air strike killed nine people in the old city on Tuesday."
+
+
+def test_a_credit_that_ends_the_page_goes_alone():
+    # the sentence before the page's last credit may be the report's last: it is kept
+    text = ("A one-vehicle accident occurred west of Kansas on Route 16. The driver was taken to the county "
+            "hospital, where he fled on foot. (Beacon-News Photo/Denise Cravens)")
+    assert _kept(text) == "A one-vehicle accident occurred west of Kansas on Route 16. The driver was taken to the " \
+                          "county hospital, where he fled on foot."
+
+
+def test_words_of_the_report_about_a_photo_are_no_credit():
+    text = "The rail chief (second right in photo) met the minister in Utrecht on Monday."
+    assert _kept(text) == text
