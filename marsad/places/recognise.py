@@ -17,7 +17,16 @@ from marsad.places.normalize import ARTICLES, name_key
 
 
 TOPO_LABELS = {"GPE", "LOC", "FAC"}
-WEAK_LABELS = {"ORG", "NORP", "PERSON", "LANGUAGE", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
+WEAK_LABELS = {"ORG", "NORP", "PERSON", "LANGUAGE", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NAME"}
+# words of a real date or time (a DATE entity without one of these or a digit is a name the tagger mistook:
+# "... near Novoluhanske" at the end of a text without its full stop)
+_DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+               "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "christmas",
+               "easter", "ramadan", "eid", "new", "year", "years", "day", "days", "week", "weeks", "month", "months",
+               "today", "yesterday", "tomorrow", "tonight", "morning", "evening", "night", "afternoon", "noon",
+               "midnight", "season", "spring", "summer", "autumn", "fall", "winter", "decade", "century", "hour",
+               "hours", "minutes", "weekend", "holiday", "day's", "era", "age", "period", "time", "past", "last"}
 _DIRECTION_ABBREVS = {"N.", "S.", "E.", "W.", "NE.", "NW.", "SE.", "SW.", "N.E.", "N.W.", "S.E.", "S.W."}
 DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "north", "south", "northeastern",
               "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
@@ -472,6 +481,9 @@ class RecognitionMixin:
         "Qaddum")."""
         from spacy.tokens import Span
         for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME") and all(
+                    t.is_title and t.is_alpha and t.lower_ not in _DATE_WORDS for t in ent):
+                ent = Span(doc, ent.start, ent.end, label="NAME")  # a name the tagger took for a date
             a = ent.start
             for k in range(ent.start, ent.end + 1):
                 if k == ent.end or doc[k].text in ("(", ")", ",", ";", "[", "]"):

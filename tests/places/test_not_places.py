@@ -19,3 +19,10 @@ def test_company_named_after_a_town(nlp, geoparser):
 def test_group_name_is_no_sound_alike_of_a_place(nlp, geoparser):
     ps = geoparser.geoparse(nlp("The murder of the Jesuit priests in San Salvador was condemned."))
     assert all(p.country_code == "SV" for p in ps), [(p.text, p.name) for p in ps]
+
+
+def test_name_tagged_as_a_date_at_the_end_of_a_text(nlp, geoparser):
+    # without its closing full stop, the small model tags the text's last name as a DATE
+    text = "On 1 May 2020 the monitors observed 13 bursts of fire involving heavy machineguns near Novoluhanske"
+    assert "Novoluhanske" in _texts(nlp, geoparser, text)
+    assert "May" not in _texts(nlp, geoparser, text)
