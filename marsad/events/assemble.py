@@ -91,6 +91,9 @@ class Assembler(LocationMixin, AirpowerMixin, RolesMixin):
             if lem in VENUE_HEADS:
                 return True
             if anc.pos_ in ("VERB", "AUX"):
+                if anc.idx < p.start and ")" in self.sdoc.text[anc.idx:p.start] and "(" in self.sdoc.text[
+                        max(0, anc.idx - 8):anc.idx]:
+                    return False  # "(as reported) in Hermosillo": the aside closed before the place
                 return lem in REPORT_LEMMAS or lem in ("speak", "talk", "meet", "visit")
         return False
 

@@ -111,3 +111,11 @@ def test_unidentified_aircraft_stay_unidentified(pipeline):
     text = "Unidentified warplanes struck a depot near Idlib on Sunday, killing 4 fighters."
     (e,) = [e for e in _acled(_run(pipeline, text)) if e.sub_event_type == "Air/drone strike"]
     assert not e.actor1.startswith(("Military Forces of Syria", "Military Forces of Russia"))
+
+
+def test_place_after_a_closed_aside_is_the_scene(pipeline):
+    # "(as reported)" is closed before the place: the place is not the report's venue, even without commas
+    text = ("Around 4 May 2020 (as reported) in Hermosillo Sonora two men were shot by a group of armed "
+            "criminals One man died and the other was injured")
+    evs = [e for e in pipeline.process_text(text).events if e.event_type]
+    assert evs and evs[0].location == "Hermosillo"
