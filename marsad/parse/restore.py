@@ -55,6 +55,13 @@ december monday tuesday wednesday thursday friday saturday sunday""".split())
 _COMMON_RANK = 30000
 # small words inside place names that stay in lower case ("Zamora de Hidalgo", "Rio de Janeiro")
 _CONNECTORS = frozenset("de del do da dos das di du des y e van von der den of and".split())
+# words of a place's kind after its name ("Khelvachauri municipality", "Lara state")
+_PLACE_KINDS = frozenset("""state province district region department governorate municipality county
+parish prefecture oblast raion rayon lga commune canton subdistrict sub-district tehsil upazila barangay""".split())
+# buildings named by a run of capitalised words ("Fatimah Al Zahrah mosque")
+_FACILITIES = frozenset("""mosque church school hospital market university college stadium hotel square street
+road avenue bridge station airport checkpoint prison factory camp""".split())
+_ARTICLES = frozenset("al el ul ar er as es ash esh ad ed adh ath az ez at et an en dh".split())
 # words after which a capitalised common word does not start a sentence ("in The Hague", "of The Times")
 _CONTINUES = frozenset("""a an the of and or but nor in on at to by for from with into onto than as per via
 about against between among under over after before during without within near across through said says
@@ -373,8 +380,8 @@ class ShapeRestorer:
 
         def place(ws: list) -> bool:
             name = " ".join(m.group(0) for m in ws)
-            if ws[0].group(0) in _CONNECTORS:
-                return False
+            if ws[0].group(0) in _CONNECTORS or (len(ws) > 1 and ws[-1].group(0).lower() in _ARTICLES):
+                return False  # an article belongs to the next word ("Fatimah Al Zahrah", not "Fatimah Al")
             if len(ws) == 1:
                 low = name.lower()
                 if low in _CONTINUES or low in _OPENERS or (
@@ -392,14 +399,20 @@ class ShapeRestorer:
                 run = run[:-1]
             if len(run) < 2 or len(run) > 8 or place(run):
                 continue
+            after = re.match(r" ([a-z]+)", text[run[-1].end():run[-1].end() + 20])
+            if after and after.group(1) in _FACILITIES:
+                continue  # "Fatimah Al Zahrah mosque", "Al Noor Eye Hospital": the run names the building
+            kind_follows = bool(after) and after.group(1) in _PLACE_KINDS
             # fewest places that cover the run, each of 1-4 words; the first part may be a name the
             # gazetteer lacks ("Barangay Piacan") when two places follow it
             cuts = self._cover(run, place)
             if cuts is None:
                 options = []
-                for first in range(1, min(4, len(run) - 2) + 1):
+                for first in range(1, min(4, len(run) - 1) + 1):
                     sub = self._cover(run[first:], place)
-                    if sub is not None and len(sub) >= 2:
+                    # a name the gazetteer lacks before two places, or before one place and its kind
+                    # ("in Makhvilauri Khelvachauri municipality")
+                    if sub is not None and (len(sub) >= 2 or kind_follows):
                         options.append((len(sub), first, sub))
                 if options:
                     _, first, sub = min(options)

@@ -82,3 +82,22 @@ def test_same_length_always(text):
 def test_a_list_of_acronyms_is_not_text_in_capitals():
     text = "Aid came from UNICEF, WHO AND WFP on Monday."
     assert R.restore(text).text == text
+
+
+class _PlaceGaz(_Gaz):
+    """A gazetteer that knows some places by key (what the comma restoration asks)."""
+    KNOWN = {"khelvachauri", "fatimah al", "zahrah", "al bab", "hermosillo", "sonora"}
+
+    def has_key(self, name):
+        return name.lower() in self.KNOWN
+
+
+def test_commas_between_places_of_unpunctuated_text():
+    r = ShapeRestorer(_PlaceGaz(), _KB())
+    words = " the residents of the village held a protest about the road and the school for many days"
+    out = r.restore("residents organized a protest in Makhvilauri Khelvachauri municipality" + words).text
+    assert "Makhvilauri,Khelvachauri municipality" in out  # an unknown village before a known unit and its kind
+    out = r.restore("an IED exploded near Fatimah Al Zahrah mosque in Al Bab city killing a driver" + words).text
+    assert "Fatimah Al Zahrah mosque" in out  # a building's name, and an article belongs to the next word
+    out = r.restore("two men were shot in Hermosillo Sonora by armed men" + words).text
+    assert "Hermosillo,Sonora" in out
