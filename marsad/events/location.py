@@ -44,6 +44,7 @@ _ACTOR_NOUNS = {"raid", "strike", "airstrike", "attack", "bombing", "bombardment
                 "coalition", "ally", "backer", "monitor", "observatory", "media", "agency", "report", "intelligence",
                 "operation", "campaign", "offensive", "intervention", "involvement", "presence", "support", "policy",
                 "secretary", "spokesman", "spokeswoman", "commander", "command", "led", "backed", "based", "sanction"}
+_BORDER_WITH = re.compile(r"\b(?:border|borders|frontier)\s+(?:with|of)\s+(?:the\s+)?$", re.I)
 _FINE_HINTS = ("near ", "outside ", "outskirts of ", "east of ", "west of ", "north of ", "south of ")
 
 
@@ -54,6 +55,10 @@ class LocationMixin:
         # a continent or sea ("the Middle East", "the Caucasus") is no event's scene: ACLED codes countries
         self.scene_places = [p for p in self.real_places if id(p) not in self.incidental and p.country_code]
         self.focus_cc = self._theatre_country()
+        stray = {id(p) for p in self.scene_places if self._stray_abroad(p)}
+        if stray:
+            self.incidental |= stray
+            self.scene_places = [p for p in self.scene_places if id(p) not in stray]
         self._theatre_place = None
 
     def _incidental(self, p) -> bool:
@@ -74,6 +79,10 @@ class LocationMixin:
             if m.start <= p.start and p.end <= m.end and (m.end - m.start) > (p.end - p.start) + 2 \
                     and m.actor.type != "location":
                 return True  # "the Islamic State of Iraq and the Levant"
+            if (m.start, m.end) == (p.start, p.end) and m.actor.type == "armed_group":
+                return True  # "DAESH": the group's name, not a town that has it as an alias
+        if _BORDER_WITH.search(text[max(0, p.start - 30):p.start]) and (p.feature_code or "").startswith(_COUNTRYISH):
+            return True  # "a town on the border with Iraq": the neighbour locates the border, on this side
         if (p.feature_code or "").startswith(_COUNTRYISH):
             span = self.sdoc.char_span(p.start, p.end, alignment_mode="expand")
             if span is not None:
@@ -94,6 +103,19 @@ class LocationMixin:
                         root.head.lemma_.lower() not in _GEO_NOUNS and not self._is_place_token(root.head))):
                     return True  # "US raids", "Syria car bomb": a nationality or a topic, not a scene
         return False
+
+    def _stray_abroad(self, p) -> bool:
+        """A village or town abroad in a country the report names nowhere else ("the Castello road" in
+        an Aleppo story read as Castello, Spain): a local name the gazetteer lacks, matched to a
+        namesake, not a scene. Countries, provinces and capitals abroad are named on purpose."""
+        if self.focus_cc is None or p.country_code == self.focus_cc or p.is_demonym:
+            return False
+        fc = p.feature_code or ""
+        if fc.startswith(_COUNTRYISH) or fc.startswith(("ADM1", "PPLA", "RGN")) or (p.geo_precision or 3) >= 3:
+            return False
+        name = self.text[p.start:p.end].lower()
+        return not any(q.country_code == p.country_code and self.text[q.start:q.end].lower() != name
+                       for q in self.places)
 
     def _compound_modifier(self, p) -> bool:
         """ "US-led", "UK-based", "Iran-backed", "US-Russian": a name hyphened to a participle or a

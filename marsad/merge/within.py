@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from marsad.records import Event
+from marsad.merge.breakdown import fold_breakdowns
 
 
 def _key(e: Event):
@@ -43,6 +44,10 @@ def compatible(a: Event, b: Event) -> bool:
         coarse = [e for e, o in ((a, b), (b, a)) if (e.geo_precision or 3) == 3 and (e.admin1 is None or e.admin1 == o.admin1)]
         if not coarse or a.country != b.country:
             return False
+        wide = coarse[0]
+        local = b if wide is a else a
+        if local.fatalities and wide.fatalities > local.fatalities and wide.fatalities_high is not None:
+            return False  # a region's toll and a smaller one in a town of it: a part (breakdown.py), not a restatement
     if a.event_date and b.event_date and a.event_date != b.event_date and a.date_text and b.date_text:
         # a mention whose day the text does not state (dated to the publication, like most headlines)
         # does not contradict one that states it
@@ -127,7 +132,8 @@ def _sources(a: Event, b: Event):
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
-    """Merge mentions of the same incident; keeps text order of first mention."""
+    """Merge mentions of the same incident; keeps text order of first mention. A total and its
+    breakdown by place fold once restatements have merged."""
     out: list[Event] = []
     for e in events:
         for i, m in enumerate(out):
@@ -139,7 +145,7 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
                 break
         else:
             out.append(e)
-    return out
+    return fold_breakdowns(out)
 
 
 # the weapon that says most about an incident: "air strikes" over "bombardment" over "attack"
@@ -182,9 +188,21 @@ def same_dead(a: Event, b: Event) -> bool:
             return False
         if not telling and (not a.admin1 or a.admin1 != b.admin1):
             return False
-    if a.event_date and b.event_date and a.event_date != b.event_date and a.date_text and b.date_text:
+    if a.event_date and b.event_date and a.event_date != b.event_date and _own_day(a) and _own_day(b):
         return False
     return True
+
+
+def _own_day(e: Event) -> bool:
+    """The mention states its day in its own words ("killed on Sunday"), not a day carried from an
+    earlier sentence or the publication date, which a restatement of the same toll does not contradict."""
+    if not e.date_text:
+        return False
+    said = e.date_text.lower()
+    for w in ("on ", "last ", "this ", "early ", "late "):
+        if said.startswith(w):
+            said = said[len(w):]
+    return any(said in s.text.lower() for s in e.evidence)
 
 
 def _approximate(e: Event) -> bool:

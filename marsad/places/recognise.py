@@ -14,6 +14,7 @@ from typing import Optional
 
 from marsad.places.gazetteer import COUNTRY_CODES, GENERIC_NAMES, REGION_CODES
 from marsad.places.normalize import ARTICLES, name_key
+from marsad.time.resolve import MONTHS, WEEKDAYS
 
 
 TOPO_LABELS = {"GPE", "LOC", "FAC"}
@@ -93,6 +94,50 @@ _NAME_PREFIXES = {"abu", "um", "umm", "tall", "tal", "tell", "tel", "kafr", "kfa
                   "beni", "al", "el", "ad", "as", "ar", "an", "ash", "at", "az", "san", "santa", "santo", "port",
                   "mount", "lake", "fort", "saint", "st", "ciudad", "puerto", "villa", "nova", "novo"}
 _PARTY_PREFIX = re.compile(r"^[DRI]-[A-Z][a-z]")
+
+
+def _title_case(sent) -> bool:
+    """A headline written in title case ("Belgian F-16 Jets in Area"): its capitals say nothing."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.is_title for t in words) >= 0.8 * len(words)
+
+
+def _date_word(tok) -> bool:
+    w = tok.text.rstrip(".").lower()
+    return tok.text[:1].isupper() and (w in MONTHS or w in WEEKDAYS)
+
+
+def _part_of_date(doc, span) -> bool:
+    """ "in March 2011", "6 March", "Mon Jul 6 2015": a month or weekday name beside a number or
+    another month or weekday name is part of a date, not the place of that name ("March",
+    Cambridgeshire; "Mon", Myanmar)."""
+    if len(span) != 1 or not _date_word(span[0]):
+        return False
+    i = span.start
+    for j in (i - 1, i + 1, i + 2):
+        if 0 <= j < len(doc) and (j != i + 2 or doc[i + 1].text == ","):
+            n = doc[j]
+            if n.like_num or _date_word(n):
+                return True
+    return False
+
+
+def _group_adjective(doc, span, locative: bool) -> bool:
+    """ "the Arab country", "Arab states", "Kurdish and Arab fighters": an adjective naming a people
+    or a faith qualifies a noun; it is not the place that happens to bear the word (Arab, Alabama).
+    Demonyms of countries are read before this (``demonyms.tsv``); a place-kind noun after the word
+    ("X village") or a locative preposition before it keeps it a place."""
+    if len(span) != 1 or locative:
+        return False
+    t = span[0]
+    if t.pos_ != "ADJ" or t.dep_ not in ("amod", "conj"):
+        return False
+    if span.start > 0 and doc[span.start - 1].lower_ in _LOC_PREPS:
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and (nxt.lower_ in _LOC_AFTER or nxt.lower_ in SUFFIX_KIND):
+        return False
+    return t.head.pos_ in ("NOUN", "PROPN") and t.head.i != t.i
 _COUNTIES = re.compile(r"(?i)\b(?:counties|parishes)\b")
 _STATE_CODE = re.compile(r",\s*([A-Z]{2})\b(?![.'’-]?\w)")
 _ABBR_HEAD = re.compile(r"^(St|Ste|Mt|Ft|Pt)\.?\s+", re.I)
@@ -324,8 +369,8 @@ class RecognitionMixin:
                         break
                     if t.lower_ in GENERIC_NAMES:
                         continue
-                    if t.is_sent_start and t.is_title and t.lower_ in lower_words:
-                        continue  # "Man arrested ...": a first word the text also writes lower-case
+                    if t.is_title and t.lower_ in lower_words and (t.is_sent_start or _title_case(t.sent)):
+                        continue  # "Man arrested ...", "Jets in Area": a word the text also writes lower-case
                     if t.is_upper and len(t) <= 4:
                         m = self._make(doc, span, 1, "RUN")
                         if m is not None and any(c[0] >= 0.9 and (c[1][7] in COUNTRY_CODES or c[1][7] == "ADM1"
@@ -574,6 +619,8 @@ class RecognitionMixin:
             return None  # "Mr Mason", "President Cristiani", "Msgr Romero": a person's name
         if span.end < len(doc) and doc[span.end].text.lower() in _COMPANY_WORDS and doc[span.end].text[:1].isupper():
             return None  # "Houston Oil", "Lima Petroleum": a company named after a place
+        if _part_of_date(doc, span) or _group_adjective(doc, span, locative):
+            return None  # "in March 2011", "the Arab country"
         if (span.end < len(doc) and doc[span.end].text in _STREET_WORDS and span.start > 0
                 and doc[span.start - 1].like_num):
             return None  # "2517 Memphis St.", "6016 Dublin Road": a street address, not the place

@@ -119,3 +119,44 @@ def test_place_after_a_closed_aside_is_the_scene(pipeline):
             "criminals One man died and the other was injured")
     evs = [e for e in pipeline.process_text(text).events if e.event_type]
     assert evs and evs[0].location == "Hermosillo"
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling killed 6 people in Maarat al-Numan in Idlib province on Monday. The war began in March 2011 "
+    "with protests against the government.",
+    "Tue Jan 5 2016 Shelling kills 6 in Idlib province. Shelling killed 6 people in Maarat al-Numan in Idlib "
+    "province on Monday.",
+])
+def test_a_month_or_weekday_in_a_date_is_not_a_place(pipeline, text):
+    evs = _acled(_run(pipeline, text))
+    assert evs and all(e.country == "Syria" for e in evs), [(e.location, e.country) for e in evs]
+
+
+def test_a_peoples_adjective_is_not_a_place(pipeline):
+    text = ("Air strikes killed 7 fighters of an alliance of Kurdish and Arab fighters near Tabqa in Raqqa province "
+            "on Monday. Arab states condemned the strikes, and the truce in the Arab country is fragile.")
+    evs = _acled(_run(pipeline, text))
+    assert evs and all(e.country == "Syria" for e in evs), [(e.location, e.country) for e in evs]
+
+
+def test_a_town_on_the_border_with_a_neighbour_is_on_this_side(pipeline):
+    text = ("Militants executed 6 prisoners in a town on the border with Iraq on Monday, the monitor said. "
+            "The killings took place in Deir Ezzor province.")
+    evs = [e for e in _acled(_run(pipeline, text)) if e.fatalities]
+    assert evs and all(e.country == "Syria" for e in evs), [(e.location, e.country) for e in evs]
+
+
+def test_a_local_name_matched_to_a_far_namesake_is_not_the_scene(pipeline):
+    """A road or quarter the gazetteer lacks, sharing its name with a village abroad in a country the
+    report never names, is no event's location: the event stays in the theatre."""
+    text = ("Government forces shelled rebel positions in Aleppo on Monday. The shelling was concentrated on "
+            "the Castello road, killing 3 fighters, the monitor said.")
+    evs = [e for e in _acled(_run(pipeline, text)) if e.fatalities]
+    assert evs and all(e.country == "Syria" for e in evs), [(e.location, e.country) for e in evs]
+
+
+def test_a_day_toll_and_its_breakdown_by_town_are_one_incident(pipeline):
+    text = ("Air strikes on Idlib province killed 15 civilians on Monday, the monitor said. "
+            "Nine people were killed in Saraqib, and six died when a market was hit in Binnish.")
+    evs = [e for e in _acled(_run(pipeline, text)) if e.fatalities]
+    assert sum(e.fatalities for e in evs) == 15, [(e.location, e.fatalities) for e in evs]

@@ -39,7 +39,7 @@ def test_an_undated_mention_merges_with_the_dated_one():
     (m,) = merge_events([head, body])
     assert m.event_date == "2021-03-13" and m.date_text == "on Saturday" and m.fatalities == 8
     other_day = replace(body, event_id="x", event_date="2021-03-10", date_text="on Wednesday",
-                        evidence=(Span(300, 301, "y"),))
+                        evidence=(Span(300, 301, "Al Shabaab fighters clashed with soldiers on Wednesday."),))
     assert len(merge_events([body, other_day])) == 2
 
 
@@ -74,10 +74,21 @@ def test_a_bound_and_a_close_exact_figure_are_one_toll():
 
 
 def test_the_same_figure_in_another_town_on_another_stated_day_stays_apart():
-    a = _typed(0, 12, "Air/drone strike", date_text="on Monday")
+    a = _typed(0, 12, "Air/drone strike", date_text="on Monday",
+               evidence=(Span(0, 1, "Air strikes killed 12 people in Ariha on Monday."),))
     b = _typed(100, 12, "Armed clash", etype="Battles", event_date="2016-07-12", date_text="on Tuesday",
-               geonameid=2, location="Saraqib")
+               geonameid=2, location="Saraqib", evidence=(Span(100, 101, "Clashes on Tuesday left 12 dead in Saraqib."),))
     assert len(merge_events([a, b])) == 2
+
+
+def test_a_day_carried_from_another_sentence_does_not_part_a_restated_toll():
+    """The same 12 dead, the second mention dated only by a day its own sentence does not state."""
+    a = _typed(0, 12, "Air/drone strike", date_text="on Monday",
+               evidence=(Span(0, 1, "Air strikes killed 12 people in Ariha on Monday."),))
+    b = _typed(100, 12, "Air/drone strike", event_date="2016-07-12", date_text="on Tuesday",
+               evidence=(Span(100, 101, "During that operation 12 people were killed, activists said."),))
+    (m,) = merge_events([a, b])
+    assert m.fatalities == 12 and m.event_date == "2016-07-13"
 
 
 def test_small_equal_figures_in_two_named_towns_stay_apart():
