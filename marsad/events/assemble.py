@@ -519,13 +519,24 @@ class Assembler(LocationMixin, AirpowerMixin, RolesMixin):
 
 
 
+_SPANS_OF_TIME = {"day", "days", "week", "weeks", "hour", "hours", "month", "months", "year", "years"}
+
+
 def _recap_token(tok) -> bool:
+    """Is ``tok`` in a clause the report cites as the background of its news: what the news "came
+    after" or "came as" something else was reported, or what happened "days after" something
+    earlier ("... late Tuesday, just days after dozens of aid workers were killed")?"""
     for t in [tok, *tok.ancestors]:
         if t.lower_ == "after" and t.dep_ in ("prep", "mark") and t.head.lemma_.lower() in ("come", "follow"):
             return True
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in t.children) \
-                and t.head.lemma_.lower() in ("come", "follow"):
-            return True
+        if t.dep_ == "advcl":
+            marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+            if "after" in marks and t.head.lemma_.lower() in ("come", "follow"):
+                return True
+            if "after" in marks and any(c.dep_ == "npadvmod" and c.lower_ in _SPANS_OF_TIME for c in t.children):
+                return True  # "days after dozens were killed": an earlier incident
+            if "as" in marks and t.head.lemma_.lower() in ("come", "follow"):
+                return True  # "The attack came as the monitor reported that troops had executed 48"
     return False
 
 

@@ -160,3 +160,14 @@ def test_a_day_toll_and_its_breakdown_by_town_are_one_incident(pipeline):
             "Nine people were killed in Saraqib, and six died when a market was hit in Binnish.")
     evs = [e for e in _acled(_run(pipeline, text)) if e.fatalities]
     assert sum(e.fatalities for e in evs) == 15, [(e.location, e.fatalities) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "An air strike hit a clinic near Idlib late Sunday, killing 4 medics, just days after dozens of aid workers "
+    "were killed in the province.",
+    "A car bomb killed 4 people at a market in Jableh on Sunday. The attack came as the monitor reported that "
+    "troops had executed 30 people earlier this week in a village in Hama province.",
+])
+def test_an_earlier_incident_cited_as_background_keeps_its_dead_out_of_todays(pipeline, text):
+    evs = [e for e in _acled(_run(pipeline, text)) if e.fatalities]
+    assert evs and max(e.fatalities for e in evs) == 4, [(e.location, e.fatalities) for e in evs]
