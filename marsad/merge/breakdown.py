@@ -14,8 +14,9 @@ parts are the breakdown of the total when
   with no word of another incident ("elsewhere", "in a separate attack"), to no more than it:
   "22 killed in air strikes on the Eastern Ghouta ... 16 of them in Douma".
 
-The total keeps its figure, its area and every part's evidence; an unnamed attacker or a missing
-weapon is taken from the parts. Parts another day, in another province, or adding up to more than
+The total keeps its figure, its area and every part's evidence, and stands where the report first
+tells the incident with the first mention's type (unless only the others name a weapon); an unnamed
+attacker is taken from the parts. Parts another day, in another province, or adding up to more than
 the total stay incidents of their own.
 """
 from __future__ import annotations
@@ -31,6 +32,7 @@ from marsad.records import Event
 _FACTUAL = ("asserted", "claimed", "alleged")
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _GENERIC = {"Attack", "Armed clash", None}
+_ADDS = re.compile(r"^\W*(?:another|also|a\s+further|further|more|other)\b", re.I)
 _AROUND_KM = 30  # a city's outskirts and the towns around it
 _MAX_PARTS = 12  # candidate parts searched for an exact sum (2^12 subsets at most)
 
@@ -93,10 +95,12 @@ def _exact_parts(total: Event, cands: list[Event]) -> Optional[list[Event]]:
 
 def _fold(total: Event, parts: list[Event]) -> Event:
     ev = sorted(set(total.evidence).union(*(p.evidence for p in parts)), key=lambda s: s.start)
-    kinds = {p.sub_event_type for p in parts if p.sub_event_type not in _GENERIC}
-    kind = total
-    if total.sub_event_type in _GENERIC and len(kinds) == 1:
-        kind = next(p for p in parts if p.sub_event_type in kinds)
+    # the first mention's type, unless only the others name one weapon ("air strikes" against "attack")
+    told = sorted([total] + parts, key=lambda e: e.evidence[0].start if e.evidence else 0)
+    kinds = {p.sub_event_type for p in told if p.sub_event_type not in _GENERIC}
+    kind = told[0]
+    if kind.sub_event_type in _GENERIC and len(kinds) == 1:
+        kind = next(p for p in told if p.sub_event_type in kinds)
     named = [p for p in parts if p.actor1 and not p.actor1.startswith("Unidentified")]
     who = total if total.actor1 and not total.actor1.startswith("Unidentified") else (named[0] if named else total)
     sources = []
@@ -105,8 +109,17 @@ def _fold(total: Event, parts: list[Event]) -> Event:
             if s and s not in sources:
                 sources.append(s)
     victims = dict(total.victims)
+    # the most precise place that holds every mention: the parts' one place, else the total's area
+    spots = {p.geonameid for p in parts}
+    where = parts[0] if len(spots) == 1 and parts[0].geonameid is not None and (
+        parts[0].geo_precision or 3) < (total.geo_precision or 3) else total
+    when = total if total.event_date or not any(p.event_date for p in parts) else next(p for p in parts if p.event_date)
     return replace(
-        total, event_type=kind.event_type, sub_event_type=kind.sub_event_type, plover_event=kind.plover_event,
+        total, country=where.country, iso3=where.iso3, admin1=where.admin1, admin2=where.admin2,
+        location=where.location, latitude=where.latitude, longitude=where.longitude,
+        geo_precision=where.geo_precision, geonameid=where.geonameid, event_type=kind.event_type,
+        event_date=when.event_date, event_date_end=when.event_date_end, time_precision=when.time_precision,
+        date_text=when.date_text, sub_event_type=kind.sub_event_type, plover_event=kind.plover_event,
         plover_mode=kind.plover_mode or total.plover_mode, actor1=who.actor1, inter1=who.inter1,
         actor2=total.actor2 or who.actor2, inter2=total.inter2 if total.actor2 else who.inter2,
         injuries=total.injuries if total.injuries is not None else None, victims=victims,
@@ -124,6 +137,8 @@ def fold_breakdowns(events: list[Event]) -> list[Event]:
         total = events[i]
         if i in gone or total.event_type not in _VIOLENT or total.modality not in _FACTUAL or total.fatalities < 3:
             continue
+        if total.evidence and _ADDS.match(total.evidence[0].text):
+            continue  # "Another three men were found dead": more dead, not a total of those told
         cands = [j for j in range(len(events)) if j not in gone and _candidate(total, events[j])]
         if not cands:
             continue
@@ -142,6 +157,7 @@ def fold_breakdowns(events: list[Event]) -> list[Event]:
             if not inside or sum(events[j].fatalities for j in inside) > total.fatalities:
                 continue
             parts = inside
-        events[i] = _fold(total, [events[j] for j in parts])
-        gone.update(parts)
+        first = min([i] + parts)  # the incident stands where the report first tells it
+        events[first] = _fold(total, [events[j] for j in parts])
+        gone.update(k for k in [i] + parts if k != first)
     return [e for k, e in enumerate(events) if k not in gone]
