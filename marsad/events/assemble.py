@@ -223,6 +223,9 @@ class Assembler(LocationMixin, AirpowerMixin, RolesMixin):
             if best is None:
                 continue
             ev = events[best]
+            victim = self._victims_stated_after(ev, c)
+            if victim is not None:
+                events[best] = ev = replace(ev, actor2=victim[0], inter2=victim[1])
             if c.category == "killed":
                 low_t = c.text.lower()
                 trig_word = self.text[c.trigger_start:c.trigger_start + 12].lower() if c.trigger_start is not None else ""

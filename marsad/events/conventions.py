@@ -45,6 +45,14 @@ def _allied(a, b) -> bool:
     return (a[0].startswith(pro) and b[1] in (1, 8)) or (b[0].startswith(pro) and a[1] in (1, 8))
 
 
+def _iso2_of(iso3):
+    """The ISO 3166 alpha-2 code of an alpha-3 code (None when unknown)."""
+    if not iso3:
+        return None
+    from marsad.events.common import _iso3_table
+    return next((k for k, v in _iso3_table().items() if v == iso3), None)
+
+
 def et_is_battle(trig) -> bool:
     return trig.event_type == "Battles"
 
@@ -253,12 +261,41 @@ class ConventionsMixin:
                 a2 = role
         return a1, a2, both
 
+    def _victims_stated_after(self, ev, cas):
+        """The second actor of a remote-violence event whose victims are reported in a sentence of
+        their own ("Russian forces shelled Pokrovsk. 1 person died, 6 were wounded."). ACLED
+        Codebook, Explosions/Remote violence: when the people hit are civilians, "Civilians
+        (Country)" is actor 2, as when they are named in the attack's own clause (see
+        ``_complete_actors``); people named as police, soldiers or fighters are no civilians.
+        Returns (name, inter) or None."""
+        if ev.actor2 is not None or ev.event_type != "Explosions/Remote violence":
+            return None
+        txt = cas.text or ""
+        if not self._CIVILIAN_WORDS.search(txt) and not any((cas.victims or {}).get(k) for k in ("civilians", "children", "women")):
+            if not re.match(r"^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\W*$", txt, re.I) or \
+                    self._COMBATANT_NEAR.search(self.text[cas.start:min(len(self.text), cas.end + 60)]):
+                return None  # "1 died": a bare figure names civilians unless combatants follow it
+        if self._POLICE_WORDS.search(txt) or self._ARMY_WORDS.search(txt) or self._COMBATANT_NEAR.search(txt):
+            return None
+        cc = _iso2_of(ev.iso3)
+        when = None
+        try:
+            from datetime import date as _date
+            when = _date.fromisoformat(ev.event_date) if ev.event_date else None
+        except ValueError:
+            when = None
+        st = _state(self.kb, cc, "civilians", when)
+        return (st.acled_name or st.canonical, st.inter) if st is not None else None
+
+    _COMBATANT_NEAR = re.compile(r"\b(?:fighters?|militants?|rebels?|combatants?|insurgents?|soldiers?|troops|servicem[ae]n|"
+                                 r"police\w*|officers?|members? of)\b", re.I)
+
     _IDENTITY = (  # (pattern, ACLED name pattern, kb id of the generic actor or None)
         (re.compile(r"\b(?:sub-?clans?|inter-?clan|clans?|clansmen)\b", re.I), "Unidentified Clan Militia ({})"),
-        (re.compile(r"\b(?:inter-?communal|communal|community militias?|villagers?|vigilantes?)\b", re.I),
+        (re.compile(r"\b(?:inter-?communal|communal|communities|community militias?|villagers?|vigilantes?)\b", re.I),
          "Unidentified Communal Militia ({})"),
         (re.compile(r"\b(?:inter-?tribal|tribal|tribesm[ae]n|tribes?)\b", re.I), "Unidentified Tribal Militia ({})"),
-        (re.compile(r"\b(?:inter-?ethnic|ethnic)\b", re.I), "Unidentified Ethnic Militia ({})"),
+        (re.compile(r"\b(?:inter-?ethnic|ethnic|pastoralists|herders|herdsm[ae]n)\b", re.I), "Unidentified Ethnic Militia ({})"),
         (re.compile(r"\b(?:indigenous|Mapuche)\b", re.I), "Indigenous Militia ({})"),
     )
 

@@ -16,7 +16,8 @@ from typing import Optional  # noqa: F401
 from .modality import ASSERTED
 from .taxonomy import EXCESSIVE, INTERVENTION, MOB, PEACEFUL, VIOLENT_DEMO
 from .arguments import _arguments
-from .sentence import _armed_side, _cats, _is_civilian, _is_combatant
+from .sentence import _armed_side, _cats, _is_civilian, _is_combatant, _kb_side
+from .riots import crowd_kind as _crowd_kind
 
 ROAD_WORDS = frozenset({"road", "roads", "highway", "highways", "street", "streets", "route", "routes", "railway",
                         "railways", "rail", "track", "tracks", "junction", "intersection", "roundabout", "bridge",
@@ -140,7 +141,8 @@ def _protest_flags(cands, sents_win, lex) -> dict:
                         (c.patient is None and lem in ("open fire", "fire", "shoot")) or _is_civilian(pc):
                     f["excessive"] = True
             if c.generic and lem in ("attack", "assault", "beat", "storm", "stab", "beat up", "injure") and (
-                    ac.get("protest") or (c.agent is not None and _is_civilian(ac) and not _armed_side(ac))) and (
+                    ac.get("protest") or (c.agent is not None and not _armed_side(ac) and (
+                        _is_civilian(ac) or _crowd_kind(c.agent, ac, _kb_side) not in (None, "weak")))) and (
                     _armed_side(pc) == "state" or (c.patient is not None and not pc.get("protest"))):
                 # demonstrators attacking the police, officials, journalists or passers-by (ACLED:
                 # demonstrators engaging in violence make a violent demonstration)
@@ -273,3 +275,37 @@ def _organised(tok) -> bool:
                                 "violation", "violate", "crime", "ban"):
             return True
     return False
+
+
+# prepositions and subordinators that name an earlier event as the antecedent of the one reported
+_ANTECEDENT = frozenset({"following", "after", "amid", "amidst", "since"})
+
+
+def protest_antecedent(tok) -> bool:
+    """Is the word inside an adjunct naming what came before ("amid the violence after the
+    resignation, following anti-government demonstrations"; "a rally scheduled for Jan 29 (coded
+    separately)")? Such a protest is the setting of the event, not the event."""
+    if any(c.lower_ in ("scheduled", "planned", "upcoming", "proposed") for c in list(tok.children) + [tok.head]):
+        return True  # "a rally scheduled for Jan 29": a demonstration yet to happen
+    for t in [tok, *list(tok.ancestors)[:6]]:
+        if t.lower_ in _ANTECEDENT and t.dep_ in ("prep", "mark", "advmod", "pcomp"):
+            return True
+        if t.lower_ in ("over", "regarding", "concerning") and t.dep_ == "prep" and t.i < tok.i:
+            return True  # "clashed over a dispute regarding the rally": the topic of the dispute
+        if t.dep_ in ("ROOT",):
+            break
+    s = tok.sent
+    after = s.doc[tok.i:min(s.end, tok.i + 8)].text.lower()
+    return "coded separately" in after
+
+
+def protest_context(s, lex_rows) -> bool:
+    """Does the sentence report a demonstration? A protest word or trigger counts unless every
+    one of them is in an adjunct naming an antecedent (ACLED Codebook, Protests and Riots: a
+    violent demonstration is violence *by demonstrators*; violence that merely follows a
+    demonstration, by others or by a mob, is Mob violence or political violence of its own)."""
+    toks = [ti for ti, cats in s.cue_tokens.items() if cats.get("protest")]
+    toks += [head for head, row, _ in lex_rows if row.etype == "Protests"]
+    if not toks:
+        return bool(s.cues.get("protest"))
+    return any(not protest_antecedent(s.doc[ti]) for ti in toks)

@@ -81,6 +81,45 @@ def _civic_body(tok, side_of) -> Optional[bool]:
     return None
 
 
+# words in a body's name that make it an armed organisation ("members of the Oromo Liberation Army")
+ARMED_NAME_WORDS = frozenset({"army", "armies", "front", "brigade", "brigades", "militia", "militias", "force", "forces",
+                              "battalion", "battalions", "regiment", "gang", "gangs", "mujahideen", "mujahidin",
+                              "jihad", "guard", "guards", "squad", "commando", "commandos", "rangers", "tigers",
+                              "legion", "corps", "unit", "units", "division", "cartel", "rebels", "insurgents", "outfit",
+                              "fighters", "police", "military", "troops", "soldiers", "taliban", "shabaab", "mungiki"})
+
+
+def _armed_body(tok, side_of) -> bool:
+    """Is the body a membership noun belongs to ("members of X") an armed organisation? A body the
+    knowledge base knows as state or non-state armed, or one whose name says so (army, front,
+    brigade, militia, gang ...). A party, union, student body, religious movement or a person
+    ("supporters of the union chairman") is not: its members are a crowd (ACLED Codebook, Rioters)."""
+    if tok is None:
+        return False
+    if _civic_body(tok, side_of) is False:
+        return True
+    return any(w.lower_ in ARMED_NAME_WORDS for w in tok.subtree if w.i <= tok.i + 4)
+
+
+# collectives named by a shared identity or livelihood group: ACLED's identity militias (inter 4:
+# communal, ethnic, clan and tribal militias, e.g. "Pokot Ethnic Militia", "Unidentified Communal
+# Militia"), not rioters, when they fight
+IDENTITY_NOUNS = frozenset({"community", "communities", "clan", "clans", "clansman", "clansmen", "tribe", "tribes",
+                            "tribesman", "tribesmen", "pastoralist", "pastoralists", "herdsman", "herdsmen",
+                            "herder", "herders"})
+IDENTITY_ADJ = frozenset({"ethnic", "tribal", "communal", "inter-communal", "intercommunal", "inter-ethnic",
+                          "interethnic", "inter-clan", "clan", "pastoralist"})
+
+
+def identity_group(tok) -> bool:
+    """"communities", "two clans", "rival pastoralists", "ethnic groups", "tribal groups"."""
+    if tok is None:
+        return False
+    if tok.lemma_.lower() in IDENTITY_NOUNS or tok.lower_ in IDENTITY_NOUNS:
+        return True
+    return any(c.lower_ in IDENTITY_ADJ for c in tok.children if c.dep_ in ("amod", "compound"))
+
+
 def crowd_kind(tok, cats, side_of) -> Optional[str]:
     """"political" (a party's members or supporters), "crowd" (another collective of unarmed
     people), "weak" (assailants / men / a group: a crowd only for bodily violence) or None."""
@@ -90,17 +129,19 @@ def crowd_kind(tok, cats, side_of) -> Optional[str]:
         return None
     if any(c.lower_ in UNKNOWN_WORDS for c in tok.subtree if c.i < tok.i + 3):
         return None  # "unidentified men", "an unknown group": ACLED's Unidentified Armed Group
-    if tok.ent_type_ == "NORP" or tok.lemma_.lower() in ("community", "communities", "clan", "tribe"):
+    if tok.ent_type_ == "NORP" or identity_group(tok):
         return None  # communities, clans, ethnic groups fighting: identity militias (ACLED inter 4)
     orig = tok
     # "members of Chhatra League": the parser's argument is the body; the membership noun is its head
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in MEMBER_NOUNS:
         orig = tok.head.head
-        civic = _civic_body(tok, side_of)
-        if not civic and not (tok.lemma_.lower() in CROWD_NOUNS and tok.pos_ == "NOUN"):
-            # members of a named body that is not a party, union or student body (a gang, an army
-            # division, a militia) are no crowd; "members of the community" are
+        if _armed_body(tok, side_of):
+            # members of an armed organisation (a gang, an army division, a militia) are no crowd;
+            # members of a party, a union, a religious movement or the community are
             return None
+        if not _civic_body(tok, side_of) and not (tok.lemma_.lower() in CROWD_NOUNS and tok.pos_ == "NOUN"):
+            # a body of unknown kind: a crowd while unarmed, an armed group once it uses firearms
+            return "crowd"
         return "political" if orig.lower_ in POLITICAL or orig.lemma_.lower() in POLITICAL else "crowd"
     if tok.ent_type_ in ("ORG",) or tok.pos_ == "PROPN":
         civic = _civic_body(tok, side_of)
@@ -113,12 +154,19 @@ def crowd_kind(tok, cats, side_of) -> Optional[str]:
         for c in orig.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 body = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if body is not None and _armed_body(body, side_of):
+                    return None
                 if body is not None and not _civic_body(body, side_of) and not (
                         body.lemma_.lower() in CROWD_NOUNS and body.pos_ == "NOUN"):
-                    return None
+                    return "crowd"  # a body of unknown kind (see above)
     if lem in WEAK_CROWD or low in WEAK_CROWD:
         if any(c.lower_ in ("accomplices", "supporters", "followers") for c in orig.subtree if c.i != orig.i):
             return "political"
+        for c in orig.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "within"):
+                body = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if body is not None and _civic_body(body, side_of):
+                    return "political"  # "two rival groups of Chhatra League": factions of a party
         return "weak" if orig.tag_ in ("NNS", "NNPS") or low in ("people", "group") else None
     if lem in CROWD_NOUNS or low in CROWD_NOUNS:
         if lem in POLITICAL or low in POLITICAL:
@@ -163,6 +211,15 @@ def _parties(c, sent_cats):
     holders = [c.tok]
     if c.tok.dep_ in ("nsubj", "nsubjpass"):
         holders.append(c.tok.head)  # "clashes erupted between ..."
+    if c.tok.dep_ == "pobj" and c.tok.head.lower_ == "in" and c.tok.head.head.lemma_.lower() in _TAKE_PART:
+        # "members of X engaged in a clash": the participants are the subject of the support verb
+        verb = c.tok.head.head
+        holders.append(verb)
+        parts.extend(g for g in verb.children if g.dep_ in ("nsubj", "nsubjpass"))
+    if c.agent is not None and c.tok.pos_ == "VERB":
+        # "members of X and police forces clashed": every subject of the clash is a party
+        parts.extend(g for g in c.tok.children if g.dep_ == "nsubj" and g.i != c.agent.i)
+        parts.extend(g for g in c.agent.children if g.dep_ == "conj")
     for h in holders:
         for ch in h.children:
             if ch.dep_ == "prep" and ch.lower_ in ("with", "between", "among"):
@@ -171,7 +228,11 @@ def _parties(c, sent_cats):
                                                               "weapon", "pipe", "hammer")):
                     parts.append(_real(p))
                     parts.extend(_real(g) for g in p.children if g.dep_ == "conj")
-    return [p for p in parts if p is not None]
+    return [p for p in parts if p is not None and p.pos_ in ("NOUN", "PROPN", "PRON")
+            and p.ent_type_ not in ("DATE", "TIME", "CARDINAL") and not p.like_num]
+
+
+_TAKE_PART = frozenset({"engage", "involve", "participate", "join", "embroil", "indulge"})
 
 
 def _own_subject(agent, trig) -> bool:
@@ -213,8 +274,12 @@ def apply_crowd_rule(cands, s, lex, in_protest: bool) -> None:
             # a crowd fighting an armed side (police, a militia) is not two crowds
             if not any(_cats(p, lex, s).get("state", 0) >= 0.6 for p in parts):
                 continue
+            # a crowd fighting the police or the army riots (ACLED: Rioters against state forces)
+            kind = next((k for k in kinds if k is not None), None)
         lem = c.tok.lemma_.lower()
         if clash and kind == "weak" and not any(s.cues.get(k, 0) >= 0.6 for k in ("state", "nonstate")):
             kind = "crowd"  # "two groups clashed", no armed side named anywhere in the sentence
-        if is_mob_violence(kind, lem if lem in BODILY_DEEDS else deed.split()[0], s, c.row):
+        # a clash word's own weapon is the lexicon's default (firearms), not what the text says: for a
+        # clash only the weapons the sentence names decide whether the crowd was armed
+        if is_mob_violence(kind, lem if lem in BODILY_DEEDS else deed.split()[0], s, None if clash else c.row):
             c.etype, c.sub, c.plover, c.mode = "Riots", MOB, "ASSAULT", "riot"

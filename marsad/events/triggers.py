@@ -61,8 +61,9 @@ from .protests import (  # noqa: F401
 from .plover import (  # noqa: F401
     _COOPERATIVE, _HOSTILE, _HOSTILE_ACTS, _OFFER_HEADS, _THREAT_HEADS, _intent,
 )
-from .protests import road_blocking
-from .riots import apply_crowd_rule
+from .protests import protest_antecedent, protest_context, road_blocking
+from .riots import UNKNOWN_WORDS, apply_crowd_rule, identity_group
+from .battles import apply_clash_outcomes
 from .plover import (_DECISION_HEADS, infinitive_head, light_verb, plover_violence, object_frame, reported_demand, speaker_of, speech_acts,
                      support_verb_only)
 from .modality import ASSERTED, DENIED, HYPOTHETICAL, NEGATED, PLANNED, modality_of
@@ -721,7 +722,7 @@ def find_triggers(doc) -> list[Trigger]:
     text = doc.text
     sents = [_scan(doc, s, lex) for s in doc.sents]
     out: list[Trigger] = []
-    protest_ctx = [bool(s.cues.get("protest")) or any(r.etype == "Protests" for _, r, _ in s.triggers) for s in sents]
+    protest_ctx = [protest_context(s, s.triggers) for s in sents]
     all_cands = []
     n = len(sents)
     for k, s in enumerate(sents):
@@ -770,6 +771,11 @@ def find_triggers(doc) -> list[Trigger]:
                 c.weight *= 0.5
             elif c.etype and c.row.etype == "Protests" and _offence(c.tok):
                 c.etype = c.sub = None  # "arrested for ... gathering in groups": the offence charged
+            elif c.etype and c.row.etype == "Protests" and heads - {c.tok.i} and protest_antecedent(c.tok):
+                # "set ablaze the house ..., following anti-government demonstrations": the protest is
+                # the setting of the event the sentence reports, not a second event
+                c.etype = c.sub = None
+                c.weight *= 0.5
             elif c.etype and _in_earlier_clause(c.tok, cands):
                 c.weight *= 0.3  # "A day after police arrested protesters, ... were abducted": the earlier event is context
     for k, s in enumerate(sents):
@@ -801,7 +807,7 @@ def find_triggers(doc) -> list[Trigger]:
                 flags["violent"] += late["violent"]  # "... They beat up the deputy principal."
         chem = any(r.subtype == "Chemical weapon" and r.weight >= 0.9 and modality_of(doc[h]) not in (DENIED, NEGATED, HYPOTHETICAL)
                    for j in range(max(0, k - 1), min(n, k + 2)) for h, r, _ in sents[j].instruments)
-        _frame(cands, s, window, protest_ctx[max(0, k - 1):k + 2], lex, flags, chem)
+        _frame(cands, s, window, protest_ctx[max(0, k - 1):k + 2], lex, flags, chem, doc_protest=any(protest_ctx))
         blocks: dict = {}
         for j in range(max(0, k - 1), min(n, k + 2)):
             for cat, v in sents[j].blocks.items():
@@ -870,7 +876,7 @@ def _depth(tok) -> int:
     return d
 
 
-def _frame(cands: list[_Cand], s: _Sent, window: dict, protest_ctx, lex, flags=None, chem=False):
+def _frame(cands: list[_Cand], s: _Sent, window: dict, protest_ctx, lex, flags=None, chem=False, doc_protest=False):
     """Sentence frame: protest escalation and specific triggers deciding the generic ones."""
     in_protest = any(protest_ctx) and flags is not None
     if in_protest:
@@ -921,17 +927,23 @@ def _frame(cands: list[_Cand], s: _Sent, window: dict, protest_ctx, lex, flags=N
             for x in list(parts):
                 parts.extend(g for g in x.children if g.dep_ == "conj")
             pcs = [_cats(x, lex, s) for x in parts]
-            civ_side = any((_is_civilian(pc) or (pc.get("civilian", 0) >= 0.3 and not _armed_side(pc)))
+            # (communities, clans, tribes, pastoralists, ethnic groups fighting are identity militias:
+            # an armed clash, riots.identity_group)
+            civ_side = any(((_is_civilian(pc) or (pc.get("civilian", 0) >= 0.3 and not _armed_side(pc)))
+                            and not identity_group(x))
                            or (x.ent_type_ == "NORP" and x.tag_ in ("NNPS", "NNS")) for x, pc in zip(parts, pcs))
             nonstate_side = any(pc.get("nonstate", 0) >= 0.6 for pc in pcs) or s.cues.get("nonstate", 0) >= 0.8
             if civ_side and not nonstate_side and parts:
                 c.etype, c.sub, c.plover = "Riots", MOB, "ASSAULT"
-            elif not armed and not ents and parts and any(_is_civilian(pc) or pc.get("civilian", 0) >= 0.3 for pc in pcs):
+            elif not armed and not ents and parts and any((_is_civilian(pc) or pc.get("civilian", 0) >= 0.3)
+                                                          and not identity_group(x) for x, pc in zip(parts, pcs)):
                 c.etype, c.sub, c.plover = "Riots", MOB, "ASSAULT"
         elif c.generic and c.etype and not in_protest and not c.inst_specific and c.agent is not None and (
                 c.agent.tag_ == "NNS" or c.agent.lemma_.lower() in ("group", "crowd", "mob", "gang")) and \
                 _cats(c.agent, lex, s).get("civilian", 0) >= 0.3 and not _armed_side(_cats(c.agent, lex, s)) and \
+                not any(w.lower_ in UNKNOWN_WORDS for w in c.agent.subtree) and \
                 c.row.phrase[0] in ("beat", "attack", "assault", "kill", "lynch", "stab", "burn", "torch", "storm"):
+            # (an unknown or armed group is ACLED's Unidentified Armed Group, never a crowd)
             c.etype, c.sub, c.plover = "Riots", MOB, "ASSAULT"
         elif c.generic and c.etype and not in_protest and s.cues.get("violent", 0) >= 1 and not c.inst_specific:
             ac = _cats(c.agent, lex, s)
@@ -939,6 +951,8 @@ def _frame(cands: list[_Cand], s: _Sent, window: dict, protest_ctx, lex, flags=N
                 c.etype, c.sub, c.plover = "Riots", MOB, "ASSAULT"
     # ACLED: violence or destruction by a crowd (no organised armed structure) is Mob violence
     apply_crowd_rule(cands, s, lex, in_protest)
+    # ACLED: the dead of a clash are the clash's ("ten killed in ethnic clashes")
+    apply_clash_outcomes(cands, in_protest or doc_protest or window.get("protest", 0) >= 1)
     if chem:
         # ACLED: chemical weapons take precedence over the means that delivered them
         for c in cands:
