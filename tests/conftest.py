@@ -46,8 +46,42 @@ def pg_server(tmp_path_factory):
     # a short path: the server's Unix socket lives in the data folder (107-byte limit)
     data = Path(tempfile.mkdtemp(prefix="marsad-pg-")) / "data"
     srv = pgserver.get_server(data, cleanup_mode="delete")
-    yield srv
-    srv.cleanup()
+    try:
+        yield srv
+    finally:
+        _stop_pg(srv, data)
+
+
+def _stop_pg(srv, data: Path) -> None:
+    """Stop the session's server for sure. pgserver's ``cleanup()`` stops it only when it thinks
+    this is the last process holding a handle (its book of holders can list other pids, e.g.
+    forked workers), and then leaves the postmaster running after the tests: stop it explicitly
+    with ``pg_ctl stop -m fast``, kill the postmaster if it is still there, then delete its folder."""
+    import shutil
+    import signal
+    import time
+    from pgserver._commands import pg_ctl
+    pid_file = data / "postmaster.pid"
+    if pid_file.exists():
+        try:
+            pg_ctl(["-w", "-m", "fast", "stop"], pgdata=data, user=srv.system_user, timeout=30)
+        except Exception:  # noqa: BLE001 - already stopped, or stuck: the kill below settles it
+            pass
+    if pid_file.exists():
+        try:
+            pid = int(pid_file.read_text().split()[0])
+            os.kill(pid, signal.SIGTERM)
+            for _ in range(50):
+                os.kill(pid, 0)
+                time.sleep(0.1)
+            os.kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, ValueError, IndexError, OSError):
+            pass
+    try:
+        srv.cleanup()  # pgserver's own bookkeeping (its atexit hook, its instance table)
+    except Exception:  # noqa: BLE001
+        pass
+    shutil.rmtree(data.parent, ignore_errors=True)
 
 
 _db_counter = iter(range(1, 10**6))

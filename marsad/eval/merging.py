@@ -52,11 +52,19 @@ def score_pairs(predicted: set[Pair], gold: set[Pair]) -> dict:
             "false_merges": sorted(predicted - gold), "missed": sorted(gold - predicted)}
 
 
-def predicted_pairs(incidents: Iterable[dict], scope: Optional[set[str]] = None) -> set[Pair]:
-    groups = []
+def predicted_pairs(incidents: Iterable[dict], scope: Optional[set[str]] = None,
+                    alias: Optional[dict[str, str]] = None) -> set[Pair]:
+    """Pairs of articles with a report in one incident. ``alias``: an article whose identical text
+    was already stored (so it was not stored again) -> that stored article; it shares the stored
+    article's incidents, and the two are one report of whatever they report."""
+    twins: dict[str, list[str]] = {}
+    for dup, orig in (alias or {}).items():
+        twins.setdefault(orig, []).append(dup)
+    groups = [[orig, *dups] for orig, dups in twins.items()]
     for inc in incidents:
-        docs = [d for d in inc.get("documents") or [] if scope is None or d in scope]
-        groups.append(docs)
+        docs = list(inc.get("documents") or [])
+        docs += [t for d in docs for t in twins.get(d, [])]
+        groups.append([d for d in docs if scope is None or d in scope])
     return pairs_of(groups)
 
 
@@ -66,6 +74,7 @@ def evaluate_merging(path: str, pipeline, *, labels=DEFAULT_LABELS, limit: Optio
     from marsad.ingest.readers import ReadOptions, read_paths
     from marsad.output.contract import document_to_dict
     from marsad.store import Store
+    from marsad.store.base import doc_hash
 
     gold_groups = load_groups(labels)
     gold = pairs_of(ids for _, ids in gold_groups)
@@ -75,17 +84,22 @@ def evaluate_merging(path: str, pipeline, *, labels=DEFAULT_LABELS, limit: Optio
         db = str(Path(tmp.name) / "merge.sqlite")
     try:
         docs = []
+        alias: dict[str, str] = {}  # an article whose text is already stored -> the stored article
         with Store(db) as store:
             for i, res in enumerate(pipeline.process_many(read_paths([path], ReadOptions()))):
                 if limit is not None and i >= limit:
                     break
                 if res.error is not None:
                     continue
-                store.add_document(document_to_dict(res), res.text)
+                if not store.add_document(document_to_dict(res), res.text):
+                    twin = store.execute("SELECT doc_id FROM documents WHERE content_hash = ?",
+                                         (doc_hash(res.text),)).fetchone()
+                    if twin is not None and str(twin[0]) != res.doc_id:
+                        alias[res.doc_id] = str(twin[0])
                 docs.append(res.doc_id)
             scope = set(docs)
             gold = {p for p in gold if p[0] in scope and p[1] in scope}
-            res = score_pairs(predicted_pairs(store.incidents(), scope), gold)
+            res = score_pairs(predicted_pairs(store.incidents(), scope, alias), gold)
             res["documents"] = len(scope)
             res["incidents"] = store.counts()["incidents"]
             res["multi_document_incidents"] = sum(1 for i in store.incidents() if len(i.get("documents") or []) > 1)

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable, Optional, Sequence
 
+from marsad.merge.wordtable import weight
+
 # ----------------------------------------------------------------------------- records
 
 Key = tuple[str, str]  # (doc_id, event_id)
@@ -49,9 +51,13 @@ _FAMILY_COMPATIBLE = {
 # arrests, territory changes) are too loosely placed and dated to merge across documents
 INCIDENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"}
 
-SCORE_THRESHOLD = 5.0  # a pair of reports at or above this is linked (README "Merging across documents")
-LEAD_WEIGHT, LEAD_CAP = 0.8, 4.0
-MIN_SHARED_WORDS = 1  # distinctive words the two reports (evidence, headline and lead) must share
+SCORE_THRESHOLD = 4.0  # a pair of reports at or above this is linked (README "Merging across documents")
+# shared words count by their rarity in English (``wordtable.weight``: 1.0 for a rare word), up to WORDS_CAP
+EVIDENCE_WORD, LEAD_WORD, WORDS_CAP = 1.0, 1.0, 4.0
+MIN_WORDS = 1.0
+# ACLED sub-event types that are rare in any conflict (a chemical attack, a suicide bombing): two
+# reports of one of them on the same days and place need no further shared word to be compared
+RARE_SUB_EVENTS = {"Chemical weapon", "Suicide bomb", "Sexual violence"}  # the weight of distinctive words two reports must share
 COHESION_SLACK = 1.0  # groups join when their reports agree on average within this of the threshold
 MAX_KM = 60.0  # two precisely placed reports further apart than this are different incidents
 DAY_TOLERANCE = 1  # reports of one incident are dated at most a day apart (time zones, "overnight")
@@ -191,20 +197,15 @@ def make_report(event: dict, doc: dict, content_hash: str, dateline: Optional[st
     metadata date that disagrees with it makes the event's date uncertain; the days from three
     before the dateline to the dateline are then a second window for the event.
     """
-    ev_date = event.get("event_date")
-    ev_end = event.get("event_date_end") or ev_date
     pub = doc.get("publication_date")
-    windows: list[tuple[str, str]] = []
-    if ev_date:
-        windows.append((ev_date, ev_end))
-    if dateline and pub and abs(_days(dateline, pub)) > DAY_TOLERANCE:
-        windows.append((_shift(dateline, -3), dateline))
     evidence = [e.get("text", "") for e in event.get("evidence") or []]
+    windows = date_windows(event, pub, dateline, evidence)
+    ev_date = windows[0][0] if windows else event.get("event_date")
     why_not = _why_not_mergeable(event)
     return Report(
         doc_id=str(doc["doc_id"]), event_id=str(event["event_id"]), content_hash=content_hash,
         publication_date=pub, outlet=doc.get("source"), source=event.get("source"),
-        event_date=ev_date, event_date_end=event.get("event_date_end"),
+        event_date=ev_date, event_date_end=event.get("event_date_end") if ev_date == event.get("event_date") else None,
         time_precision=event.get("time_precision"), windows=tuple(windows),
         event_type=event.get("event_type"), sub_event_type=event.get("sub_event_type"),
         plover_event=event.get("plover_event"), modality=event.get("modality"),
@@ -216,6 +217,44 @@ def make_report(event: dict, doc: dict, content_hash: str, dateline: Optional[st
         fatalities=int(event.get("fatalities") or 0), fatalities_low=event.get("fatalities_low"),
         fatalities_high=event.get("fatalities_high"), words=content_words(evidence), lead=frozenset(lead),
         update=any(_UPDATE.search(t or "") for t in evidence), mergeable=why_not is None, why_not=why_not)
+
+
+RECAP_WINDOW = 3  # a story reports news of the day it is dated and of the few days before (ACLED: the event's date)
+_SAYING = r"(?:said|says|told|announced|stated|reported|confirmed|added|accused|blamed|denied|condemned|warned|claimed)"
+
+
+def date_windows(event: dict, pub: Optional[str], dateline: Optional[str], evidence: Sequence[str]) -> list[tuple[str, str]]:
+    """The day windows an event may fall in, first the most likely.
+
+    * A date the text states outright ("on August 21 2013") is the event's.
+    * A relative date ("on Sunday", "yesterday") is relative to the day the story was written:
+      when the text's own dateline contradicts the metadata date it was resolved against, it is
+      resolved again against the dateline.
+    * An event dated only by the story's own day (no date of its own), or by the day a source
+      spoke ("Fabius said on Saturday that ... a chemical massacre"), happened on that day or in
+      the few days before it (``RECAP_WINDOW``): the story reports it, the date is the report's.
+    """
+    ev_date = event.get("event_date")
+    if not ev_date:
+        return []
+    ev_end = event.get("event_date_end") or ev_date
+    dtext = event.get("date_text")
+    story_day = pub
+    if dateline and (not pub or abs(_days(dateline, pub)) > DAY_TOLERANCE):
+        story_day = dateline
+        if dtext:
+            from marsad.time.resolve import resolve_expression
+            again = resolve_expression(dtext, dateline)
+            if again is not None and again.date:
+                ev_date, ev_end = again.date, again.date_end or again.date
+        elif ev_date == pub:
+            ev_date = ev_end = dateline
+    windows = [(ev_date, ev_end)]
+    said = dtext and any(re.search(rf"\b{_SAYING}\s+{re.escape(dtext)}|{re.escape(dtext)}\s+{_SAYING}\b", t or "", re.I)
+                         for t in evidence)
+    if (not dtext or said) and story_day and ev_date >= _shift(story_day, -DAY_TOLERANCE):
+        windows.append((_shift(ev_date, -RECAP_WINDOW), ev_end))
+    return windows
 
 
 def _why_not_mergeable(ev: dict) -> Optional[str]:
@@ -230,7 +269,17 @@ def _why_not_mergeable(ev: dict) -> Optional[str]:
         return "no day or week"
     if not ev.get("iso3"):
         return "no country"
+    year = str(ev.get("event_date"))[:4]
+    for e in ev.get("evidence") or []:
+        earlier = [y for y in _YEAR.findall(e.get("text") or "") if y < year]
+        if earlier:
+            # "the war started with the repression of protests in 2011": the sentence tells of an
+            # earlier period, and the event was dated by the report, not by what it tells
+            return f"its evidence tells of an earlier year ({earlier[0]})"
     return None
+
+
+_YEAR = re.compile(r"\b((?:19[4-9]|20[0-4])\d)\b")
 
 
 # ----------------------------------------------------------------------------- comparing two reports
@@ -276,6 +325,7 @@ def compare(a: Report, b: Report) -> Optional[Link]:
         reasons.append(f"same event type ({a.event_type})")
     else:
         reasons.append(f"related event types ({a.event_type} / {b.event_type})")
+    rare = a.sub_event_type == b.sub_event_type and a.sub_event_type in RARE_SUB_EVENTS
     s, r = _figures(a, b)
     score += s
     if r:
@@ -284,29 +334,35 @@ def compare(a: Report, b: Report) -> Optional[Link]:
     score += s
     if r:
         reasons.append(r)
-    shared = (a.words & b.words) - _place_words(a) - _place_words(b)
-    shared = {w for w in shared if not (w.isdigit() and len(w) == 4 and w.startswith(("19", "20")))}
-    if (a.admin1 is None or b.admin1 is None) and len(shared) < 3:
+    # names of places and of who is cited say where and by whom, not which incident
+    places = _place_words(a) | _place_words(b) | _source_words(a) | _source_words(b)
+    shared = _distinctive((a.words & b.words) - places)
+    if (a.admin1 is None or b.admin1 is None) and len(shared) + rare < 3:
         return None  # a report placed only in the country needs the words of the same story
-    if shared:
-        jac = len(shared) / len(a.words | b.words)
-        s = min(2.0, 0.4 * len(shared)) * min(1.0, 0.25 + 2 * jac)
-        score += s
-        reasons.append(f"{len(shared)} shared evidence word(s): {', '.join(sorted(shared)[:8])}")
-    lead = (a.lead & b.lead) - _place_words(a) - _place_words(b)
-    lead = {w for w in lead if not (w.isdigit() and len(w) == 4 and w.startswith(("19", "20")))}
-    if lead:
-        score += min(LEAD_CAP, LEAD_WEIGHT * len(lead))
-        reasons.append(f"{len(lead)} shared headline/lead word(s): {', '.join(sorted(lead)[:8])}")
+    # the headline and lead name the story's main incident, which its other events often restate
+    lead = _distinctive((a.lead & b.lead) - places - shared)
+    words = sum(weight(w) for w in shared) * EVIDENCE_WORD + sum(weight(w) for w in lead) * LEAD_WORD
+    if shared or lead:
+        score += min(WORDS_CAP, words)
+        if shared:
+            reasons.append(f"{len(shared)} shared evidence word(s): {', '.join(sorted(shared, key=lambda w: (-weight(w), w))[:8])}")
+        if lead:
+            reasons.append(f"{len(lead)} shared headline/lead word(s): {', '.join(sorted(lead, key=lambda w: (-weight(w), w))[:8])}")
     if _agree_on_all(a, b):
         score += 1.0
         reasons.append("same town, day and toll")
-    elif len(shared | lead) < MIN_SHARED_WORDS:
+    elif words < MIN_WORDS and not rare:
         return None  # nothing distinctive in common: two incidents of a kind, not one
     if a.source and b.source and set(a.source.split("; ")) & set(b.source.split("; ")):
         score += 0.3
         reasons.append(f"same cited source ({sorted(set(a.source.split('; ')) & set(b.source.split('; ')))[0]})")
     return Link(a.key, b.key, round(score, 3), tuple(reasons))
+
+
+def _distinctive(words) -> set:
+    """Shared words that can tell one incident from another: not a year, not a day of the month."""
+    return {w for w in words if not (w.isdigit() and (len(w) <= 2 and int(w) <= 31 or
+                                                      len(w) == 4 and w.startswith(("19", "20"))))}
 
 
 def _agree_on_all(a: Report, b: Report) -> bool:
@@ -316,6 +372,10 @@ def _agree_on_all(a: Report, b: Report) -> bool:
         (a.geonameid is not None and a.geonameid == b.geonameid) or _km(a, b) <= 5)
     figures = a.fatalities > 0 and b.fatalities > 0 and min(a.fatalities, b.fatalities) / max(a.fatalities, b.fatalities) >= 0.75
     return bool(same_town and a.event_date == b.event_date and figures)
+
+
+def _source_words(r: Report) -> set:
+    return set(content_words([r.source or "", r.outlet or ""]))
 
 
 def _place_words(r: Report) -> set:

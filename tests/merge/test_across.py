@@ -69,6 +69,52 @@ def test_dateline_disagreeing_with_metadata_gives_a_second_window():
     assert across.compare(a, b) is not None
 
 
+def test_a_relative_date_is_resolved_again_against_the_texts_own_dateline():
+    # the metadata says 2016-06-15 but the text is dated Monday 2016-06-20: "on Sunday" is June 19
+    ev = _event("e1", day="2016-06-12")
+    ev["date_text"] = "on Sunday"
+    r = _report("d1", ev, pub="2016-06-15", dateline="2016-06-20")
+    assert r.windows[0] == ("2016-06-19", "2016-06-19") and r.event_date == "2016-06-19"
+    stated = _event("e2", day="2016-06-12")
+    stated["date_text"] = "on June 12 2016"  # a date stated outright stays the event's
+    assert _report("d2", stated, pub="2016-06-15", dateline="2016-06-20").windows[0][0] == "2016-06-12"
+
+
+def test_an_event_dated_by_its_report_may_be_days_older():
+    said = _event("e1", day="2013-08-24", text="Fabius said on Saturday that Syria was behind a chemical massacre near Damascus")
+    said["date_text"] = "on Saturday"
+    r = _report("d1", said, pub="2013-08-24")
+    assert ("2013-08-21", "2013-08-24") in r.windows
+    attack = _report("d2", _event("e2", day="2013-08-21", text="a chemical massacre near Damascus killed hundreds"),
+                     pub="2013-08-21")
+    assert across.compare(r, attack) is not None
+    own = _event("e3", day="2013-08-24", text="rockets hit Damascus on Saturday")
+    own["date_text"] = "on Saturday"  # the event's own date: no wider window
+    assert _report("d3", own, pub="2013-08-24").windows == (("2013-08-24", "2013-08-24"),)
+
+
+def test_background_told_of_an_earlier_year_is_not_merged():
+    ev = _event("e1", day="2016-06-13", etype="Violence against civilians", sub="Attack",
+                text="Syria's war started with the brutal repression of anti-government protests in 2011")
+    r = _report("d1", ev)
+    assert not r.mergeable and "2011" in r.why_not
+
+
+def test_rare_shared_words_weigh_more_than_common_ones():
+    from marsad.merge.wordtable import weight
+    assert weight("sarin") == 1.0 and weight("castello") == 1.0
+    assert weight("children") < 0.3 and weight("school") < 0.3
+    assert weight("children") < weight("convoy") < weight("evacuee")
+
+
+def test_the_cited_source_is_not_a_shared_word():
+    a = _event("e1", text="SANA reporter said rockets hit a house in Aleppo, SANA reported")
+    b = _event("e2", text="SANA reporter said shells hit a bakery in Aleppo, SANA reported", day="2017-04-15")
+    a["source"] = b["source"] = "SANA"
+    lk = across.compare(_report("d1", a), _report("d2", b))
+    assert lk is not None and not any("sana" in r.split(":")[-1] for r in lk.reasons if "shared" in r)
+
+
 def test_conservative_figure_range_and_revision():
     evs = {("d1", "e"): _event("e", fat=43), ("d2", "e"): _event("e", fat=126, update=True),
            ("d3", "e"): _event("e", fat=112)}
