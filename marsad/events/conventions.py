@@ -173,7 +173,10 @@ class ConventionsMixin:
                         a2 = (st.acled_name or st.canonical, st.inter) if st is not None else None
             if a2 is None and sub == "Mob violence":
                 sent = self.text[trig.sent_start:trig.sent_end].lower()
-                if re.search(r"\b(clash\w*|between|rival|two groups|fought|each other)\b", sent):
+                force = self._security_by_role(sent, cc, when) if re.search(r"\b(clash\w*|fought)\b", sent) else None
+                if force is not None and force[0] != a1[0]:
+                    a2 = force  # "party members clashed with police": Rioters against the police
+                elif re.search(r"\b(clash\w*|between|rival|two groups|fought|each other)\b", sent):
                     a2, both = a1, True  # two crowds: "Rioters (X)" on both sides
                 else:
                     st = _state(self.kb, cc, "civilians", when)
@@ -322,6 +325,42 @@ class ConventionsMixin:
         for pat, name in self._IDENTITY:
             if pat.search(text):
                 return name.format(country), 4
+        return actor
+
+    # Myanmar's resistance forces after the 2021 coup, as ACLED names them: a township's force
+    # "People's Defense Force - <Township>" ("the Pale PDF"), PDF groups acting together "People's
+    # Defense Force - Local Group", defence forces of no stated allegiance "Unidentified Local Defense
+    # Forces (Myanmar)". Rebel groups by the codebook (inter 2): armed forces fighting to overthrow
+    # the military government.
+    _PDF_LOCAL = re.compile(r"\b(?:local|joint|combined|several|various)\s+(?:local\s+)?(?:PDFs?|People'?s Defen[cs]e Forces?)\b")
+    _PDF_NAMED = re.compile(r"\b((?:[A-Z][A-Za-z]+[- ])?[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)?)\s+(?:PDF|People'?s Defen[cs]e Force)\b")
+    _PDF_ANY = re.compile(r"\b(?:PDFs?|People'?s Defen[cs]e Forces?)\b")
+    _LDF = re.compile(r"\blocal (?:people'?s?\s+)?defen[cs]e (?:forces?|groups?|team)\b", re.I)
+    _NOT_PLACE = frozenset({"The", "Local", "Joint", "Combined", "Myanmar", "Township", "District", "A", "An", "Its", "Their"})
+
+    def _defence_force(self, actor, trig, cc, agent=True):
+        """ACLED's names for Myanmar's People's Defense Forces when the note names one (see above)."""
+        if actor is not None and not (actor[0].startswith("Unidentified Armed Group") and actor[1] == 3):
+            return actor
+        s0, s1 = trig.sent_start, trig.sent_end
+        if agent and trig.sub_event_type != "Armed clash":
+            text = self.text[s0:trig.start]
+            m = re.search(r"\bby\b(.{0,80})", self.text[trig.start:s1])
+            if m:
+                text += " " + m.group(1)
+        else:
+            text = self.text[s0:s1]
+        if self._PDF_LOCAL.search(text):
+            return "People's Defense Force - Local Group", 2
+        m = self._PDF_NAMED.search(text)
+        if m:
+            words = [w for w in m.group(1).split() if w not in self._NOT_PLACE]
+            if words:
+                return "People's Defense Force - " + " ".join(words), 2
+        if self._PDF_ANY.search(text):
+            return "People's Defense Force", 2
+        if (cc == "MM" or (actor is not None and actor[0].endswith("(Myanmar)"))) and self._LDF.search(text):
+            return "Unidentified Local Defense Forces (Myanmar)", 2
         return actor
 
     _TARGETED = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?(?:attacked|ambushed|targeted|shot|assaulted|"

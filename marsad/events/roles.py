@@ -433,6 +433,7 @@ class RolesMixin(ConventionsMixin):
                     break
         a1, a2, both = self._complete_actors(trig, place, when, violent, a1, a2, cc, default_a1, cas)
         if violent:
+            a1 = self._defence_force(a1, trig, cc, agent=True)
             a1 = self._identity_militia(a1, trig, cc, when, agent=True)
             if et_is_battle(trig):
                 a2 = self._identity_militia(a2, trig, cc, when, agent=False)

@@ -1,0 +1,119 @@
+"""Codebook decisions that must hold in every region (events/riots.py, events/battles.py,
+events/protests.py, events/conventions.py), on sentences written for these tests (no dev-set rows).
+Each case names the ACLED principle it checks; the counter-cases check the rule does not overreach."""
+import pytest
+
+from marsad.events.triggers import classify_text
+from marsad.records import InputDocument
+
+
+def _sub(nlp, text):
+    t = classify_text(nlp(text))
+    return t.sub_event_type if t is not None else None
+
+
+@pytest.mark.parametrize("text", [
+    # members of a party, a religious movement or a union engaged in a clash: a crowd (Rioters)
+    "On 3 March 2023, members of the Peoples League engaged in a factional clash in Sadar upazila over a tender. "
+    "Twelve people were injured in the clash.",
+    "On 3 March 2023, two rival groups of the Students League engaged in a clash on the university campus.",
+    "On 3 March 2023, members of the Tabligh movement clashed in the town mosque during a meeting.",
+    "On 3 March 2023, supporters of the union chairman clashed with supporters of a rival candidate in the village.",
+    # a crowd fighting the police riots (Rioters against state forces), outside any demonstration
+    "On 3 March 2023, members of the Peoples League clashed with police in the town, using brickbats.",
+    "On 3 March 2023, activists of the Peoples League and the police clashed in the town.",
+])
+def test_crowds_clashing_riot(nlp, text):
+    assert _sub(nlp, text) == "Mob violence", text
+
+
+@pytest.mark.parametrize("text, actor2", [
+    ("On 3 March 2023, activists of the Peoples League and the police clashed in Dhaka.", "Police Forces"),
+    ("On 3 March 2023, members of the Peoples League clashed with members of the Farmers Party in Dhaka.", "Rioters"),
+])
+def test_rioters_fight_the_police_or_each_other(pipeline, text, actor2):
+    # ACLED actors of Mob violence: Rioters (Country) against the state force named, else against rioters
+    res = pipeline.process(InputDocument(text=text, doc_id="t"))
+    ev = next(e for e in res.events if e.event_type)
+    assert ev.sub_event_type == "Mob violence" and ev.actor1.startswith("Rioters"), (ev.sub_event_type, ev.actor1)
+    assert (ev.actor2 or "").startswith(actor2), ev.actor2
+
+
+@pytest.mark.parametrize("text", [
+    # firearms make the members of a body of unknown kind an armed group (Armed clash)
+    "On 3 March 2023, members of the Chand outfit exchanged fire with police in the hills.",
+    # members of a named armed organisation are never a crowd
+    "On 3 March 2023, members of the Northern Liberation Army clashed with soldiers near the river.",
+])
+def test_armed_bodies_fight_battles(nlp, text):
+    assert _sub(nlp, text) == "Armed clash", text
+
+
+@pytest.mark.parametrize("text", [
+    # the dead of a clash are the clash's (Battles), even when they are called "people"
+    "At least ten people were killed following two days of ethnic clashes in the county.",
+    "Six people were killed during clashes between two clans over grazing land.",
+    # communities, clans and pastoralists fighting are identity militias, not rioters
+    "Two neighbouring communities clashed over a boundary dispute, leaving one man dead.",
+    "Fighting between rival pastoralists left five people dead near the border.",
+])
+def test_clashes_of_identity_groups_are_battles(nlp, text):
+    assert _sub(nlp, text) == "Armed clash", text
+
+
+def test_a_named_killer_keeps_the_attack(nlp):
+    # only a generic death is folded into the clash that frames it: gunmen singling out civilians attack them
+    assert _sub(nlp, "Gunmen shot dead three villagers in their homes during the clashes.") == "Attack"
+
+
+def test_villagers_clashing_with_sticks_still_riot(nlp):
+    # villagers are a crowd, not an identity militia: the identity rule must not swallow them
+    assert _sub(nlp, "Villagers of two villages clashed over land using sticks, injuring ten people.") == "Mob violence"
+
+
+@pytest.mark.parametrize("text", [
+    "An unknown group attacked a hotel and killed a guest.",
+    "Attacks by an unidentified group left two dead in the town.",
+])
+def test_an_unknown_group_is_never_a_crowd(nlp, text):
+    # ACLED: unnamed attackers are an Unidentified Armed Group, not rioters
+    assert _sub(nlp, text) == "Attack", text
+
+
+def test_a_protest_named_as_antecedent_is_not_the_event(nlp):
+    # violence "following demonstrations" by others is not a violent demonstration; the protest is the setting
+    text = ("On 5 August 2024, a mob set ablaze the house of a local party leader amid the unrest after the "
+            "resignation of the minister, following anti-government demonstrations.")
+    assert _sub(nlp, text) == "Mob violence"
+
+
+def test_demonstrators_attacking_an_official_make_a_violent_demonstration(nlp):
+    text = "Hundreds of workers protested at the city hall. Some members of the group attacked a county official."
+    assert _sub(nlp, text) == "Violent demonstration"
+
+
+@pytest.mark.parametrize("text, victims", [
+    ("On 9 April 2022, Russian forces shelled Kostiantynivka, Donetsk. One civilian died.", True),
+    ("On 9 April 2022, Russian forces shelled Kostiantynivka, Donetsk. 2 people were killed, 5 were injured.", True),
+    ("On 9 April 2022, Russian forces shelled Kostiantynivka, Donetsk. Two soldiers were killed.", False),
+])
+def test_civilians_hit_by_remote_violence_are_actor2(pipeline, text, victims):
+    # ACLED Explosions/Remote violence: civilians hit are "Civilians (Country)", also when the
+    # casualties are reported in a sentence of their own
+    res = pipeline.process(InputDocument(text=text, doc_id="t"))
+    ev = next(e for e in res.events if e.event_type)
+    assert ev.event_type == "Explosions/Remote violence"
+    assert (ev.actor2 or "").startswith("Civilians") == victims, ev.actor2
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("On 3 October 2021, near a village of Kani township (Sagaing region), the Kani PDF attacked a military "
+     "convoy with landmines.", "People's Defense Force - Kani"),
+    ("On 3 October 2021, near a village of Kani township (Sagaing region), joint local PDF groups attacked a "
+     "military convoy with landmines.", "People's Defense Force - Local Group"),
+])
+def test_myanmar_defence_forces_by_acled_name(pipeline, text, actor1):
+    # ACLED's actor names for Myanmar's People's Defense Forces after 2021
+    res = pipeline.process(InputDocument(text=text, doc_id="t"))
+    ev = next(e for e in res.events if e.event_type)
+    assert ev.actor1 == actor1, ev.actor1
