@@ -62,7 +62,7 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=16_384)  # the n-grams of running text rarely repeat: a bounded cache
 def norm(name: str, keep_case: bool = False) -> str:
     """Normalise a name for alias lookup: accents, quotes, hyphens, leading article, case."""
     s = strip_accents(name.translate(_QUOTES)).replace(".", "")

@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import gzip
 import re
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -81,21 +83,75 @@ class Restored:
     changes: tuple[str, ...] = ()
 
 
+class CasingTable:
+    """English words by their usual spelling, in little memory: {lower-case spelling: usual spelling}
+    as a mapping (``get``, ``in``) plus each word's frequency rank (0 = most frequent).
+
+    The 267,000 words are kept as one string of their spellings, sorted by their lower-case forms, with
+    arrays of offsets and ranks, and looked up by bisection: about 7 MB, where a dict of the words and
+    one of their ranks took over 50 MB of every process that parses text."""
+
+    def __init__(self, words: list[str]):
+        lows = [w.lower() for w in words]
+        order = sorted(range(len(words)), key=lows.__getitem__)
+        self._forms = "\n".join([words[i] for i in order]) + "\n"
+        self._low = "\n".join([lows[i] for i in order]) + "\n"
+        starts = array("I", accumulate([len(lows[i]) + 1 for i in order], initial=0))
+        starts.pop()
+        self._starts = starts
+        self._rank = array("I", order)
+        self._n = len(words)
+        if len(self._low) != len(self._forms):  # a letter whose lower case is longer: offsets into both differ
+            self._forms_starts = array("I", accumulate([len(words[i]) + 1 for i in order], initial=0))
+            self._forms_starts.pop()
+        else:
+            self._forms_starts = starts
+        self._find = lru_cache(maxsize=16384)(self._bisect)  # running text repeats its words
+
+    def __len__(self) -> int:
+        return self._n
+
+    def _bisect(self, low: str) -> int:
+        lo, hi = 0, self._n
+        starts, text = self._starts, self._low
+        while lo < hi:
+            mid = (lo + hi) // 2
+            a = starts[mid]
+            w = text[a:text.index("\n", a)]
+            if w < low:
+                lo = mid + 1
+            elif w > low:
+                hi = mid
+            else:
+                return mid
+        return -1
+
+    def get(self, low: str, default: Optional[str] = None) -> Optional[str]:
+        """The usual spelling of the lower-case word ``low``, or ``default`` when English does not know it."""
+        i = self._find(low)
+        if i < 0:
+            return default
+        a = self._forms_starts[i]
+        return self._forms[a:self._forms.index("\n", a)]
+
+    def __contains__(self, low: object) -> bool:
+        return isinstance(low, str) and self._find(low) >= 0
+
+    def rank(self, low: str) -> int:
+        """The word's rank by frequency (0 the most frequent), 10**9 when English does not know it."""
+        i = self._find(low)
+        return self._rank[i] if i >= 0 else 10**9
+
+
 @lru_cache(maxsize=1)
-def word_casings() -> dict[str, str]:
+def word_casings() -> CasingTable:
     """lower-case spelling -> most frequent spelling in English (see :mod:`marsad.parse.casing_build`)."""
     with gzip.open(CASING_FILE, "rt", encoding="utf-8") as f:
-        return {w.lower(): w for w in f.read().split("\n") if w}
-
-
-@lru_cache(maxsize=1)
-def _ranks() -> dict[str, int]:
-    """lower-case spelling -> rank by frequency (0 = most frequent; the file is in that order)."""
-    return {w: i for i, w in enumerate(word_casings())}
+        return CasingTable([w for w in f.read().split("\n") if w])
 
 
 def _rank(low: str) -> int:
-    return _ranks().get(low, 10**9)
+    return word_casings().rank(low)
 
 
 def _caps_share(text: str) -> float:

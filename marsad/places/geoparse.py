@@ -21,7 +21,7 @@ from marsad.places.gazetteer import ADMIN_CODES, COUNTRY_CODES, FAC_CODES, Gazet
 from marsad.places.locale import locale_cues
 from marsad.places.normalize import name_key, translit_key
 from marsad.places.recognise import (_ABBR_FULL, _ABBR_HEAD, _ORG_AFTER, RecognitionMixin, _is_link,  # noqa: F401
-                                     _Mention, ascii_name)
+                                     _Mention, _spelled_in_english, ascii_name)
 from marsad.records import GazetteerEntry, Place
 
 
@@ -112,6 +112,12 @@ FOCUS_MIN = 1.0  # the rest of the document's country votes are shares of at lea
 VOTE_T = 1.5  # temperature of an ambiguous name's first-pass vote over the countries of its readings
 
 
+def _stem_of(a: str, b: str) -> bool:
+    """One name is the other with an ending ("dagestani"/"dagestan", "abkhaz"/"abkhazia")."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
 class Geoparser(RecognitionMixin):
     """``Geoparser(gaz).geoparse(doc) -> list[Place]``; ``resolve_name(name, country_hint)``."""
 
@@ -169,6 +175,13 @@ class Geoparser(RecognitionMixin):
             # sound-alike spelled similarly; ranked below exact names (see normalize.translit_key)
             out = [c for c in self.gaz.translit_rows(query, limit=60)
                    if c[1][5] in self._translit_ccs or self._major(c[1]) and c[0] >= SOUND_MAJOR_MIN]
+            if out and _spelled_in_english(query):
+                # transliteration respells names written in other scripts (the packs' countries); a name
+                # English spells as written is no respelling of a place elsewhere ("Anfield" is not
+                # Enfield Town, "Whole Foods" not Hollywood), only the adjective of one: its name with or
+                # without an ending ("Dagestani", "Abkhaz", "Slovak")
+                qk = name_key(query)
+                out = [c for c in out if c[1][5] in self._translit_ccs or _stem_of(qk, name_key(c[1][2]))]
             if not out:
                 out = [((s - 80) / 20 * 0.3 + 0.5, row)
                        for s, row in self.gaz.fuzzy_rows(query, limit=12, min_score=84)]

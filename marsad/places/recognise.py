@@ -71,6 +71,15 @@ def _english_name(word: str) -> bool:
     is no respelling of it (the fuzzy index is for names written another way)."""
     from marsad.parse.restore import word_casings
     return word.lower() in word_casings()
+
+
+def _spelled_in_english(name: str) -> bool:
+    """Every word of ``name`` is one English writes ("Anfield", "Whole Foods", "Green"): the name is spelled
+    as English spells it, not a transliteration of a name from another script."""
+    from marsad.parse.restore import word_casings
+    casings = word_casings()
+    words = re.findall(r"[^\W\d_]{2,}", name)
+    return bool(words) and all(w.lower() in casings for w in words)
 # a capitalised name right after these words, or right before "(" / "town" / "village"..., is a place name
 # even when the tagger missed it ("attacked a checkpoint in Kishkiyeh", "in Radhan town (Larkana, Sindh)")
 _LOC_PREPS = {"in", "at", "near", "outside", "around", "from", "towards", "toward", "into", "between",

@@ -101,3 +101,14 @@ def test_commas_between_places_of_unpunctuated_text():
     assert "Fatimah Al Zahrah mosque" in out  # a building's name, and an article belongs to the next word
     out = r.restore("two men were shot in Hermosillo Sonora by armed men" + words).text
     assert "Hermosillo,Sonora" in out
+
+
+def test_the_casing_table_answers_as_a_mapping_with_ranks():
+    from marsad.parse.restore import CasingTable, word_casings
+    t = CasingTable(["the", "Monday", "FMLN", "Über", "İstanbul", "army"])
+    assert t.get("monday") == "Monday" and t.get("fmln") == "FMLN" and t.get("über") == "Über"
+    assert t.get("i\u0307stanbul") == "İstanbul" and t.get("army") == "army"  # a longer lower case
+    assert t.rank("the") == 0 and t.rank("army") == 5 and t.rank("nowhere") == 10**9
+    assert "army" in t and "nowhere" not in t and t.get("nowhere") is None and len(t) == 6
+    words = word_casings()
+    assert words.get("the") == "the" and words.rank("the") == 0 and words.get("monday") == "Monday"

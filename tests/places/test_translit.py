@@ -106,3 +106,13 @@ def test_actors_spelled_as_news_transliterates_them():
         assert hits and hits[0][0].canonical == canonical, (name, hits[:1])
     assert kb.lookup("Macaroni") == []
     assert kb.name_to_iso.get("armanie") == "AM" and kb.name_to_iso.get("oran") is None
+
+
+def test_a_name_english_spells_is_no_respelling_of_a_place_abroad(geoparser):
+    # outside the packs' countries, a name spelled as English spells it is not another place written
+    # another way; a place's adjective (its name with an ending) still finds it; respelled names do too
+    for name, wrong in (("Anfield", "Enfield Town"), ("Whole Foods", "Hollywood")):
+        assert all(r[2] != wrong for _, r in geoparser._candidates(name)), name
+    for adjective, place in (("Dagestani", "Dagestan"), ("Abkhaz", "Abkhazia")):
+        assert any(r[2] == place for _, r in geoparser._candidates(adjective)), adjective
+    assert any(r[2] == "Aleppo" for _, r in geoparser._candidates("Alleppu"))
