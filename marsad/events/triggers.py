@@ -301,6 +301,11 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
         if agent is None and tok.pos_ not in ("VERB", "AUX"):
             gov = tok.head if tok.dep_ != "conj" else tok.head.head  # the verb that eased / lodged it
             agent = _real(next((c for c in gov.children if c.dep_ == "nsubj"), None))
+    if lem_row == "murder" and tok.pos_ != "VERB" and not any(
+            c.dep_ == "prep" and c.lower_ == "of" and _named_or_counted(_pobj(c)) for c in tok.children):
+        # "charged with murder", "murder cases", "the murder of a judge": a crime's name; "the murder of
+        # two U.S. citizens", "of candidate Bernardo Jaramillo": a reference to one incident
+        return None
     if etype is not None and _habitual_passive(tok, patient):
         return None  # "a situation in which people are killed": what happens in general, no incident
     if etype == "Battles" and len(idxs) == 1 and lem_row in _CAMPAIGN and _abstract(patient, lex, sent):
@@ -665,6 +670,14 @@ _GROUP_ABSTRACT = {"coalition", "opposition", "administration", "federation", "o
                    "association", "delegation", "formation", "division", "faction", "population", "nation",
                    "station", "position", "authority", "community", "militia", "king", "wing", "ruling",
                    "building", "gathering", "mission", "garrison", "legion", "union", "insurrection"}
+
+
+def _named_or_counted(tok) -> bool:
+    """Victims named (a person's name) or counted ("two young citizens")."""
+    if tok is None:
+        return False
+    return tok.ent_type_ == "PERSON" or any(c.dep_ == "nummod" for c in tok.children) or any(
+        t.ent_type_ == "PERSON" for t in tok.subtree if t.i <= tok.i + 6)
 
 
 def _habitual_passive(tok, patient) -> bool:

@@ -34,6 +34,7 @@ def test_talk_about_violence_is_no_incident(nlp, text):
     "Rebel forces seized the town of Perquin after heavy fighting.",
     "Three people were killed when gunmen attacked a bus on Monday.",
     "Air force planes bombed the village, killing four civilians.",
+    "Police are investigating the murder of two young U.S. citizens in La Paz.",
 ])
 def test_reports_of_incidents_stay(nlp, text):
     assert _violent(nlp, text), text
