@@ -37,6 +37,17 @@ from marsad.records import Event, Span, Toll
 # attack"): wire reports cover the day of publication and the one to three days before it. Recaps
 # go to `tolls` as background, so one report never re-counts incidents that were news days ago.
 RECAP_DAYS = 3
+# common nouns that name an institution or an organised group (a PLOVER source actor)
+_INSTITUTIONS = frozenset({
+    "newspaper", "paper", "agency", "authority", "official", "leader", "government", "ministry", "minister",
+    "court", "party", "union", "council", "parliament", "assembly", "committee", "delegation", "negotiator",
+    "spokesman", "spokeswoman", "spokesperson", "embassy", "army", "military", "police", "troop", "force",
+    "rebel", "guerrilla", "militia", "militant", "insurgent", "group", "organization", "organisation",
+    "movement", "opposition", "regime", "administration", "cabinet", "junta", "worker", "student", "farmer",
+    "protester", "demonstrator", "activist", "diplomat", "envoy", "mediator", "president", "king", "premier",
+    "chief", "commander", "general", "officer", "soldier", "legislator", "lawmaker", "senate", "congress",
+    "tribunal", "prosecutor", "judge", "league", "alliance", "coalition", "federation", "association", "bank",
+    "company", "firm", "state", "country", "nation"})
 
 __all__ = ["Assembler", "assemble", "write_notes"]
 
@@ -319,7 +330,14 @@ class Assembler(LocationMixin, AirpowerMixin, RolesMixin):
         if not trig.agent:
             return False
         sp = self.sdoc.char_span(trig.agent[0], trig.agent[1], alignment_mode="expand")
-        return sp is not None and any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "ORG", "GPE", "PERSON") for t in sp)
+        if sp is None:
+            return False
+        if any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "ORG", "GPE", "PERSON") for t in sp):
+            return True
+        # "a newspaper", "the authorities", "union leaders": PLOVER's source may be any institution or
+        # group of people the text names by a common noun (never a pronoun, a weapon or an event word)
+        head = sp.root
+        return head.pos_ == "NOUN" and head.lemma_.lower() in _INSTITUTIONS
 
     def _habitual(self, trig) -> bool:
         """ "Damascus has repeatedly said it targets only militants": a generic claim, not an incident."""

@@ -419,3 +419,38 @@ def plover_violence(tok, patient, instrument, plover, mode):
             and mode in (None, "firearms"):
         return "ASSAULT", "assassinate"
     return plover, mode
+
+
+def clause_subject(tok):
+    """The source of an event noun that no support verb governs: the subject of the clause whose
+    purpose or object it is ("negotiators return to Geneva for talks", "the party issued a
+    declaration demanding ..."): PLOVER's source is the actor of the clause. Passive subjects are
+    the target, not the source; None when the clause has no noun subject."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ not in ("pobj", "prep", "dobj", "obj", "acl", "attr", "compound") or t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                return subj
+            return None
+    return None
+
+
+# the documents an institution issues: what they demand or announce is their issuer's act
+DOCUMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "letter", "resolution",
+                            "report", "message", "note", "decree", "appeal", "memorandum", "notice", "order"})
+_ANNOUNCE = frozenset({"announce", "declare", "decide", "order", "decree", "rule", "confirm"})
+
+
+def announcer(tok):
+    """"The ministry announced that the border would be reopened": an agentless passive that an
+    authority announces or decrees is that authority's act (its source), or None."""
+    if tok.dep_ != "ccomp" or not any(c.dep_ == "nsubjpass" for c in tok.children):
+        return None
+    if any(c.dep_ == "agent" for c in tok.children) or tok.head.lemma_.lower() not in _ANNOUNCE:
+        return None
+    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None

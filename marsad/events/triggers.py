@@ -64,9 +64,9 @@ from .plover import (  # noqa: F401
 from .protests import protest_antecedent, protest_context, road_blocking
 from .riots import UNKNOWN_WORDS, apply_crowd_rule, identity_group
 from .battles import apply_clash_outcomes
-from .plover import (_DECISION_HEADS, infinitive_head, light_verb, plover_violence, object_frame, reported_demand, speaker_of, speech_acts,
+from .plover import (_DECISION_HEADS, DOCUMENT_NOUNS, announcer, clause_subject, infinitive_head, light_verb, plover_violence, object_frame, reported_demand, speaker_of, speech_acts,
                      support_verb_only)
-from .modality import ASSERTED, DENIED, HYPOTHETICAL, NEGATED, PLANNED, modality_of
+from .modality import ALLEGED, ASSERTED, DENIED, HYPOTHETICAL, NEGATED, PLANNED, modality_of
 
 
 @dataclass(frozen=True)
@@ -198,6 +198,33 @@ def _off_duty_near(tok) -> bool:
     return "off-duty" in span or "off - duty" in span or "off duty" in span
 
 
+_CLASH_VERBS = {"clash", "fight", "battle", "skirmish"}
+
+
+def _alleged_of_participant(tok) -> bool:
+    """"airstrikes on groups it accused of carrying out a chlorine attack": an allegation in a
+    relative clause describes who was targeted; it does not make the reported strike a chemical
+    attack (ACLED codes the event reported, not the accusation cited to justify it)."""
+    return modality_of(tok) == ALLEGED and any(a.dep_ in ("relcl", "acl") for a in tok.ancestors)
+
+
+def _outcome_of_clash(tok) -> bool:
+    """"X and Y clashed in the city, killing and wounding several people": a participle of outcome
+    on a clash verb reports the clash's casualties (ACLED codes one Armed clash with its fatalities),
+    not a separate attack on civilians, unless the victims are named as civilians (checked first)
+    or the side that clashed is no armed group (the caller checks)."""
+    if tok.tag_ != "VBG":
+        return False
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in ("advcl", "xcomp", "conj") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in _CLASH_VERBS and t.pos_ == "VERB":
+            return True
+    return False
+
+
 def _victim_rule(tok, lem, agent, patient, acats, pcats, sent: _Sent, lex) -> str:
     """Attack (civilian victims) or Armed clash (armed victims / two armed sides) for a violent
     trigger with no weapon that decides the sub-type."""
@@ -205,6 +232,8 @@ def _victim_rule(tok, lem, agent, patient, acats, pcats, sent: _Sent, lex) -> st
                                     for t in patient.subtree if t.i <= patient.i + 2) or any(
             t.lower_ in ("off-duty", "unarmed") for t in patient.subtree) or _off_duty_near(patient)):
         return ATTACK  # "a civilian school guard", "an off-duty soldier" (ACLED: not engaged as combatants)
+    if _outcome_of_clash(tok) and _armed_side(acats) and not acats.get("civilian"):
+        return ARMED_CLASH  # (armed sides only: prisoners or a crowd that clash with guards riot)
     if patient is not None:
         if _is_combatant(pcats) or (pcats.get("base", 0) >= 0.6 and not pcats.get("civilian")):
             return ARMED_CLASH
@@ -262,6 +291,12 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
         lv = light_verb(tok)  # "launched an investigation", "reiterated its demand": the verb's subject
         if lv is not None:
             agent = _real(next((c for c in lv.children if c.dep_ == "nsubj"), None))
+        else:
+            agent = clause_subject(tok) or agent
+    if row.etype is None and tok.dep_ == "acl" and (agent is None or agent.lemma_.lower() in DOCUMENT_NOUNS):
+        agent = clause_subject(tok) or agent  # "issued a statement demanding ...": the issuer demands
+    if row.etype is None and agent is None and tok.pos_ in ("VERB", "AUX"):
+        agent = announcer(tok)
     if row.etype in (None, "Protests", "Strategic developments") and agent is not None and agent.pos_ == "PRON":
         agent = speaker_of(tok, agent) or agent
     if row.phrase == ("must",):
@@ -300,7 +335,7 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
         plover, mode = frame
         if agent is None and tok.pos_ not in ("VERB", "AUX"):
             gov = tok.head if tok.dep_ != "conj" else tok.head.head  # the verb that eased / lodged it
-            agent = _real(next((c for c in gov.children if c.dep_ == "nsubj"), None))
+            agent = _real(next((c for c in gov.children if c.dep_ == "nsubj"), None)) or announcer(gov)
     if lem_row == "murder" and tok.pos_ != "VERB" and not any(
             c.dep_ == "prep" and c.lower_ == "of" and _named_or_counted(_pobj(c)) for c in tok.children):
         # "charged with murder", "murder cases", "the murder of a judge": a crime's name; "the murder of
@@ -317,6 +352,10 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
     elif etype is not None and len(idxs) == 1 and tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):
         # "opposition-controlled areas", "the besieged town": a modifier, not an event
         etype = sub = None
+    if lem_row == "commit" and row.etype is None and not any(
+            c.dep_ in ("prep", "xcomp", "auxpass") and c.lower_ in ("to", "be", "been", "is", "are", "was", "were")
+            or c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        return None  # "committed to opening up" is a pledge (CAMEO 03); "commit a robbery" is not
     if lem_row == "death" and tok.head.lemma_.lower() in ("toll", "count", "figure", "tally"):
         return None  # "the death toll" is a toll, not an incident
     if " ".join(row.phrase) in ("talk", "peace talk") and etype is not None:
@@ -478,7 +517,11 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
         if ok:
             etype, sub = "Strategic developments", BASE
         else:
+            # "opened its borders", "opening up the economy": no base, post or camp, so no show of
+            # military or police power either (CAMEO 15 needs forces)
             etype = sub = None
+            if plover == "MOBILIZE" and row.plover == "MOBILIZE":
+                plover = mode = None
     elif sub == DISRUPTED and lem in ("foil", "thwart", "repel", "repulse") and patient is not None and \
             patient.lemma_.lower() in ("attack", "incursion", "assault", "infiltration", "advance", "offensive", "raid", "attempt"):
         # ACLED: a repelled attack or incursion is an armed clash
@@ -819,6 +862,7 @@ def find_triggers(doc) -> list[Trigger]:
                 flags["excessive"] = flags["excessive"] or late["excessive"]
                 flags["violent"] += late["violent"]  # "... They beat up the deputy principal."
         chem = any(r.subtype == "Chemical weapon" and r.weight >= 0.9 and modality_of(doc[h]) not in (DENIED, NEGATED, HYPOTHETICAL)
+                   and not _alleged_of_participant(doc[h])
                    for j in range(max(0, k - 1), min(n, k + 2)) for h, r, _ in sents[j].instruments)
         _frame(cands, s, window, protest_ctx[max(0, k - 1):k + 2], lex, flags, chem, doc_protest=any(protest_ctx))
         blocks: dict = {}

@@ -88,3 +88,70 @@ def test_reported_promise_leads_over_the_background_abduction(pipeline):
     res = pipeline.process_text("The kidnappers said they will release the two engineers, whom they had seized "
                                 "a month ago, on Sunday.")
     assert res.events and res.events[0].plover_event in ("AGREE", "RETREAT")
+
+
+def _agent_text(doc, trig):
+    return doc.text[trig.agent[0]:trig.agent[1]] if trig.agent else None
+
+
+def test_a_statement_demanding_is_its_issuers_demand(nlp):
+    doc = nlp("The opposition alliance issued a statement demanding that the army return to its barracks.")
+    dem = [t for t in find_triggers(doc) if t.plover_event == "DEMAND"]
+    assert dem and "alliance" in (_agent_text(doc, dem[0]) or "")
+
+
+def test_an_event_noun_takes_the_subject_of_its_clause(nlp):
+    doc = nlp("Sudanese and Chadian delegates travelled to Doha on Monday for negotiations on the border.")
+    talks = [t for t in find_triggers(doc) if t.plover_event == "CONSULT"]
+    assert talks and "delegates" in (_agent_text(doc, talks[0]) or "")
+
+
+def test_an_announced_passive_is_the_announcers_act(nlp):
+    doc = nlp("The interior ministry announced that the curfew would be lifted on Friday.")
+    ease = [t for t in find_triggers(doc) if t.plover_event == "CONCEDE"]
+    assert ease and "ministry" in (_agent_text(doc, ease[0]) or "")
+
+
+@pytest.mark.parametrize("text, cls", [
+    ("The court convicted the former mayor of fraud on Tuesday.", "DISAPPROVE"),  # CAMEO 116
+    ("Gunmen hijacked a bus carrying 30 passengers near the border.", "ASSAULT"),  # CAMEO 181
+    ("The rebel commanders agreed to disarm their fighters by March.", "AGREE"),  # intent to 0873
+    ("The prime minister congratulated the new president on his victory.", "SUPPORT"),  # CAMEO 051
+])
+def test_cameo_category_verbs(nlp, text, cls):
+    assert cls in classes(nlp, text), plover_only(nlp, text)
+
+
+def test_a_common_noun_institution_is_a_source(pipeline):
+    # PLOVER's source may be an institution the text names by a common noun
+    res = pipeline.process_text("A local newspaper has defied the ban on reporting the trial.")
+    assert any(e.plover_event == "REJECT" for e in res.events)
+
+
+def test_commit_a_crime_is_no_pledge(nlp):
+    assert "AGREE" not in classes(nlp, "Bandits trying to commit a robbery were caught near the market.")
+    assert "AGREE" in classes(nlp, "The junta said it is committed to holding elections next year.")
+
+
+def test_opening_something_that_is_no_base_is_no_mobilization(nlp):
+    assert "MOBILIZE" not in classes(nlp, "The government is opening up the economy to foreign investors.")
+
+
+def test_casualties_of_a_clash_are_the_clash(nlp):
+    # ACLED: one Armed clash with its fatalities, not an attack on civilians
+    doc = nlp("Army troops and rebel fighters clashed in the border town, killing several people on Sunday.")
+    typed = [t for t in find_triggers(doc) if t.event_type]
+    assert typed and all(t.sub_event_type == "Armed clash" for t in typed)
+
+
+def test_casualties_named_as_civilians_stay_an_attack(nlp):
+    doc = nlp("Army troops and rebel fighters clashed in the border town, killing three civilians on Sunday.")
+    kill = [t for t in find_triggers(doc) if t.lemma == "kill"]
+    assert kill and kill[0].sub_event_type == "Attack"
+
+
+def test_an_accusation_in_a_relative_clause_does_not_make_the_strike_chemical(nlp):
+    doc = nlp("The air force said it launched airstrikes on rebel groups it accused of carrying out a chlorine "
+              "attack on the town the previous day.")
+    strikes = [t for t in find_triggers(doc) if t.lemma.startswith("airstrike")]
+    assert strikes and strikes[0].sub_event_type == "Air/drone strike"
