@@ -293,6 +293,8 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
             agent = _real(next((c for c in lv.children if c.dep_ == "nsubj"), None))
         else:
             agent = clause_subject(tok) or agent
+    if row.etype is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return None  # "regime forces backed by loyal militias", "a bill signed by the minister": a description
     if row.etype is None and tok.dep_ == "acl" and (agent is None or agent.lemma_.lower() in DOCUMENT_NOUNS):
         agent = clause_subject(tok) or agent  # "issued a statement demanding ...": the issuer demands
     if row.etype is None and agent is None and tok.pos_ in ("VERB", "AUX"):
@@ -1153,6 +1155,9 @@ def _make(doc, c: _Cand, s: _Sent, text: str) -> Trigger:
         etype = sub = None
     if sub == LOOTING:
         plover = "COERCE"  # PLOVER: seizing or destroying property is coercion
+    if plover == "MOBILIZE" and c.agent is not None and any(
+            t.lemma_.lower() in ("peacekeeping", "peacekeeper") for t in c.agent.subtree):
+        plover, mode = "AID", "peacekeeping"  # peacekeepers deployed: provide peacekeeping (CAMEO 074)
     if plover in ("FIGHT", "ASSAULT") and sub in (ARMED_CLASH, ATTACK, None):
         plover, mode = plover_violence(c.tok, c.patient, c.instrument, plover, mode)
     if ihead is not None and ihead.lemma_.lower() in _DECISION_HEADS and etype is None and c.row.etype is None \

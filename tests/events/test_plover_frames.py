@@ -155,3 +155,17 @@ def test_an_accusation_in_a_relative_clause_does_not_make_the_strike_chemical(nl
               "attack on the town the previous day.")
     strikes = [t for t in find_triggers(doc) if t.lemma.startswith("airstrike")]
     assert strikes and strikes[0].sub_event_type == "Air/drone strike"
+
+
+def test_peacekeepers_deployed_provide_peacekeeping(nlp):
+    arr = [t for t in find_triggers(nlp("A battalion of Ghanaian peacekeeping troops arrived in Monrovia on Friday."))
+           if t.lemma == "arrive"]
+    assert arr and (arr[0].plover_event, arr[0].plover_mode) == ("AID", "peacekeeping")
+    arr = [t for t in find_triggers(nlp("Ghanaian troops arrived in Monrovia on Friday.")) if t.lemma == "arrive"]
+    assert arr and arr[0].plover_event == "MOBILIZE"
+
+
+def test_a_past_participle_describing_a_participant_is_no_event(nlp):
+    # "forces backed by militias" says who the forces are; it is no act of support of its own
+    got = classes(nlp, "Rebels fought government forces backed by allied militias near the city.")
+    assert "SUPPORT" not in got
