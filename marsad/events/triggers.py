@@ -293,8 +293,10 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
             agent = _real(next((c for c in lv.children if c.dep_ == "nsubj"), None))
         else:
             agent = clause_subject(tok) or agent
-    if row.etype is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
-        return None  # "regime forces backed by loyal militias", "a bill signed by the minister": a description
+    if row.etype is None and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.dep_ != "ROOT":
+        # "fought regime forces backed by loyal militias": a description of a participant (not a
+        # headline's passive, "Russian diplomats expelled by the US", whose noun is the root)
+        return None
     if row.etype is None and tok.dep_ == "acl" and (agent is None or agent.lemma_.lower() in DOCUMENT_NOUNS):
         agent = clause_subject(tok) or agent  # "issued a statement demanding ...": the issuer demands
     if row.etype is None and agent is None and tok.pos_ in ("VERB", "AUX"):

@@ -169,3 +169,7 @@ def test_a_past_participle_describing_a_participant_is_no_event(nlp):
     # "forces backed by militias" says who the forces are; it is no act of support of its own
     got = classes(nlp, "Rebels fought government forces backed by allied militias near the city.")
     assert "SUPPORT" not in got
+
+
+def test_a_headline_passive_is_still_an_event(nlp):
+    assert "SANCTION" in classes(nlp, "Ten diplomats expelled by Canada after the consulate fire")
