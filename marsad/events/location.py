@@ -45,6 +45,8 @@ _ACTOR_NOUNS = {"raid", "strike", "airstrike", "attack", "bombing", "bombardment
                 "operation", "campaign", "offensive", "intervention", "involvement", "presence", "support", "policy",
                 "secretary", "spokesman", "spokeswoman", "commander", "command", "led", "backed", "based", "sanction"}
 _BORDER_WITH = re.compile(r"\b(?:border|borders|frontier)\s+(?:with|of)\s+(?:the\s+)?$", re.I)
+_PACTS = {"deal", "agreement", "accord", "truce", "ceasefire", "cease-fire", "talk", "negotiation", "pact",
+          "understanding", "arrangement", "memorandum", "treaty"}
 _FINE_HINTS = ("near ", "outside ", "outskirts of ", "east of ", "west of ", "north of ", "south of ")
 
 
@@ -93,11 +95,13 @@ class LocationMixin:
                         and root.head.lemma_.lower() not in _GEO_NOUNS and not self._is_place_token(root.head):
                     return True  # "Turkey's army", not "Syria's Aleppo" or "Beirut's Hamra district"
                 head = root
-                while head.dep_ == "conj" and head.head.i != head.i:
-                    head = head.head  # "brokered by the United States and Russia"
+                while head.dep_ in ("conj", "appos") and head.head.i != head.i:
+                    head = head.head  # "brokered by the United States and Russia", "its allies Russia and Iran"
                 by = head.head
                 if head.dep_ == "pobj" and (by.lower_ == "by" or (by.lower_ == "from" and by.head.lemma_.lower() not in _MOTION)):
                     return True  # "air strikes launched by Russia", "backing from Saudi Arabia"
+                if head.dep_ == "pobj" and by.lower_ == "between" and by.head.lemma_.lower() in _PACTS:
+                    return True  # "a deal between Russia and Iran": the parties to a pact, not its scene
                 if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN") and (
                         root.head.lemma_.lower() in _ACTOR_NOUNS or ((p.feature_code or "").startswith("PCL") and
                         root.head.lemma_.lower() not in _GEO_NOUNS and not self._is_place_token(root.head))):

@@ -132,21 +132,26 @@ def _part_of_date(doc, span) -> bool:
 
 
 def _group_adjective(doc, span, locative: bool) -> bool:
-    """ "the Arab country", "Arab states", "Kurdish and Arab fighters": an adjective naming a people
+    """ "the Arab country", "the Arab Spring", "Kurdish and Arab fighters": an adjective naming a people
     or a faith qualifies a noun; it is not the place that happens to bear the word (Arab, Alabama).
     Demonyms of countries are read before this (``demonyms.tsv``); a place-kind noun after the word
-    ("X village") or a locative preposition before it keeps it a place."""
+    ("X village") or a locative preposition or "the city of" before it keeps it a place."""
     if len(span) != 1 or locative:
         return False
     t = span[0]
-    if t.pos_ != "ADJ" or t.dep_ not in ("amod", "conj"):
+    if t.pos_ != "ADJ" or t.dep_ not in ("amod", "conj", "compound", "nmod"):
         return False
     if span.start > 0 and doc[span.start - 1].lower_ in _LOC_PREPS:
         return False
+    if span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _LOC_OF:
+        return False  # "the city of Aleppo Syrian activists said": the tagger's adjective is a place
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and (nxt.lower_ in _LOC_AFTER or nxt.lower_ in SUFFIX_KIND):
         return False
-    return t.head.pos_ in ("NOUN", "PROPN") and t.head.i != t.i
+    head = t
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "Kurdish and Arab fighters"
+    return head.head.pos_ in ("NOUN", "PROPN") and head.head.i != head.i
 _COUNTIES = re.compile(r"(?i)\b(?:counties|parishes)\b")
 _STATE_CODE = re.compile(r",\s*([A-Z]{2})\b(?![.'’-]?\w)")
 _ABBR_HEAD = re.compile(r"^(St|Ste|Mt|Ft|Pt)\.?\s+", re.I)
@@ -628,8 +633,8 @@ class RecognitionMixin:
             return None  # "Mr Mason", "President Cristiani", "Msgr Romero": a person's name
         if span.end < len(doc) and doc[span.end].text.lower() in _COMPANY_WORDS and doc[span.end].text[:1].isupper():
             return None  # "Houston Oil", "Lima Petroleum": a company named after a place
-        if _part_of_date(doc, span) or _group_adjective(doc, span, locative):
-            return None  # "in March 2011", "the Arab country"
+        if _part_of_date(doc, span):
+            return None  # "in March 2011", "Mon Jul 6 2015"
         if (span.end < len(doc) and doc[span.end].text in _STREET_WORDS and span.start > 0
                 and doc[span.start - 1].like_num):
             return None  # "2517 Memphis St.", "6016 Dublin Road": a street address, not the place
@@ -659,6 +664,8 @@ class RecognitionMixin:
                 return _Mention(sp.start_char, sp.end_char, sp.text, q2, strength, label, sp.start, sp.end,
                                 kind, cands=c2, near=near)
         cands = self._candidates(q, fuzzy=False)
+        if _group_adjective(doc, span, locative):
+            return None  # "the Arab country", "Kurdish and Arab fighters" (not "the city of Aleppo Syrian activists")
         words = q.split()
         if cands and len(words) > 1 and words[-1] in ("City", "CITY") and all(c[0] < 1.0 for c in cands):
             # "Dublin City", "Las Vegas City": only a variant name of one of the places called Dublin

@@ -134,7 +134,8 @@ def test_a_month_or_weekday_in_a_date_is_not_a_place(pipeline, text):
 
 def test_a_peoples_adjective_is_not_a_place(pipeline):
     text = ("Air strikes killed 7 fighters of an alliance of Kurdish and Arab fighters near Tabqa in Raqqa province "
-            "on Monday. Arab states condemned the strikes, and the truce in the Arab country is fragile.")
+            "on Monday. Arab states condemned the strikes, recalling the Arab Spring uprisings; the truce in the "
+            "Arab country is fragile.")
     evs = _acled(_run(pipeline, text))
     assert evs and all(e.country == "Syria" for e in evs), [(e.location, e.country) for e in evs]
 
@@ -171,3 +172,10 @@ def test_a_day_toll_and_its_breakdown_by_town_are_one_incident(pipeline):
 def test_an_earlier_incident_cited_as_background_keeps_its_dead_out_of_todays(pipeline, text):
     evs = [e for e in _acled(_run(pipeline, text)) if e.fatalities]
     assert evs and max(e.fatalities for e in evs) == 4, [(e.location, e.fatalities) for e in evs]
+
+
+def test_the_parties_to_a_pact_are_not_its_scene(pipeline):
+    text = ("Air strikes killed 5 people in Atareb in Aleppo province on Monday. The town lies in a zone agreed "
+            "under a deal between the government's allies Russia and Iran and the rebels' backer Turkey.")
+    evs = _acled(_run(pipeline, text))
+    assert evs and all(e.country == "Syria" for e in evs), [(e.sub_event_type, e.location, e.country) for e in evs]
