@@ -4,7 +4,9 @@
   candidate they are (same admin1 unit, or within a few hundred km);
 * ``_cluster_index`` / ``_cluster``: clusters of small places named together, over all their exact-name
   readings (a county backs the towns inside it);
-* ``_share_base_names``: "North Arlington", "Dublin City" as parts of a place the document names.
+* ``_share_base_names``: "North Arlington", "Dublin City" as parts of a place the document names;
+* ``_corroboration``: names written another way that back each other (two respelled names of one
+  governorate, or a respelled village and its country named).
 
 The weights that turn these into scores are in ``geoparse.py``.
 """
@@ -187,3 +189,59 @@ def _share_base_names(ments) -> None:
         m.cands = own + list(b.cands)
         m.part_of = b
         m.near = m.near or mt.re is _PART_HEAD
+
+
+_KIND_WORDS = frozenset({"village", "town", "area", "province", "governorate", "district", "countryside",
+                         "camp", "region", "al", "el"})
+CORR_KM = 100.0  # two readings this close (or in one admin1 unit) back each other
+CORR_MS = 0.8  # the least match score of a reading that can back another
+CORR_TOP = 8  # readings per name that can back another (the likeliest on priors)
+CORR_PLAUSIBLE = 3.0  # ... within this much of the name's best prior score
+
+
+def _corroboration(ments, countries_named: set) -> dict:
+    """{(id(mention), gid): level} for the readings a name has only by a variant spelling (match score
+    below 0.95): 2 when another name of the document (exact or itself respelled) has a plausible reading
+    within CORR_KM, or is the reading's province, 1 when the reading's country is named (as a country or
+    demonym).
+
+    When a story is translated, every name in it may be respelled, and no exact name is left to back a
+    respelled one. Two names that each match some place only by their sound are then still evidence for
+    each other when their readings lie together: that two unrelated words both sound like places of one
+    province is unlikely, that two names of one story's province do is the rule."""
+    per = []
+    for m in ments:
+        if m.demonym_gid is not None or not m.cands:
+            continue
+        scored = m.prior_scored or [(0.0, c) for c in m.cands]
+        # a name that bears some place's name as written backs only with those readings, and only with
+        # its plausible ones (on priors: "Somerset" in New Jersey backs nothing in England)
+        least = 0.95 if any(c[0] >= 0.95 for _, c in scored) else CORR_MS
+        top = max([sc for sc, c in scored if c[0] >= least], default=0.0)
+        rows = [c for sc, c in scored if c[0] >= least and sc >= top - CORR_PLAUSIBLE][:CORR_TOP]
+        per.append((m, m.query.lower(), [(ms, row) for ms, row in rows if row[3] is not None]))
+    out: dict = {}
+    for m, q, rows in per:
+        for ms, row in rows:
+            if ms >= 0.95:
+                continue
+            cc, a1, lat, lon = row[5], row[8], row[3], row[4]
+            level = 1 if cc and cc in countries_named else 0
+            if level < 2 and cc:
+                words = set(q.split()) - _LINK_WORDS - _KIND_WORDS
+                for m2, q2, rows2 in per:
+                    if m2 is m or q2 == q or words & set(q2.split()):
+                        continue  # ("Peruti village" and "Peruti" are one name)
+                    for ms2, r2 in rows2:
+                        if r2[5] != cc or r2[7] in COUNTRY_CODES or r2[1] == row[1] or (
+                                r2[3] == lat and r2[4] == lon):
+                            continue
+                        if (a1 and r2[8] == a1 and r2[7] == "ADM1") or (abs(r2[3] - lat) < 1.0 and haversine_km(
+                                lat, lon, r2[3], r2[4]) < CORR_KM):
+                            level = 2
+                            break
+                    if level == 2:
+                        break
+            if level:
+                out[(id(m), row[1])] = level
+    return out

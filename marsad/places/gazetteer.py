@@ -23,13 +23,14 @@ from typing import Iterable, Iterator, Optional
 
 from marsad.records import GazetteerEntry
 from marsad.places.normalize import (admin2_short_names, key_neighbours, name_key, phonetic, skeleton,
-                                     spacing_variants, translit_key, translit_keys)
+                                     spacing_variants, translit_key, translit_keys, vowel_frame)
 from marsad.places import packs as _packs
 from marsad.places.packs import haversine_km, read_tsv  # noqa: F401 (the places package imports them from here)
 
 DATA_DIR = Path(__file__).parent / "data"
 _NOT_BUILT = frozenset({"locale_cues.tsv"})  # data files read at run time, not compiled into the index
 SCHEMA_VERSION = "6"
+TRANSLIT_POOL = 400  # translit_rows: places read for one key, the closest spellings first
 
 # feature codes by kind
 COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR"}
@@ -234,7 +235,7 @@ class Gazetteer:
                     "'TERR','PCL') OR e.source = 'marsad') LIMIT 600" % ",".join("?" * len(keys)), keys).fetchall()
             else:
                 hits = self.conn.execute(
-                    "SELECT eid, key FROM tkeys WHERE tkey IN (%s) LIMIT 600" % ",".join("?" * len(keys)),
+                    "SELECT eid, key FROM tkeys WHERE tkey IN (%s) LIMIT 6000" % ",".join("?" * len(keys)),
                     keys).fetchall()
             exact = {e for e, _ in hits}
             one_hits = []
@@ -245,14 +246,21 @@ class Gazetteer:
                     one_hits += self.conn.execute(
                         "SELECT eid, key FROM tkeys WHERE tkey IN (%s) LIMIT 600" % ",".join("?" * len(part)),
                         part).fetchall()
-        # the spelling similarity of the closest of the names that share the key
+        # the spelling similarity of the closest of the names that share the key: half the plain
+        # spelling's, half the syllable frame's (normalize.vowel_frame: "Hagillah" is spelled like
+        # Hajilah, not like Hialeah, though all three share a key)
         spell: dict = {}
+        qf = vowel_frame(qk)
         for e, k in hits + one_hits:
-            v = fuzz.ratio(qk, k) / 100.0
+            v = (fuzz.ratio(qk, k) + fuzz.ratio(qf, vowel_frame(k))) / 200.0
             if v > spell.get(e, -1.0):
                 spell[e] = v
         one = {e for e, _ in one_hits} - exact
-        rows = self._entries_by_ids(list(exact | one))
+        pool = exact | one
+        if len(pool) > TRANSLIT_POOL:
+            # a short key is shared by thousands of places: the closest spellings are read
+            pool = set(sorted(pool, key=lambda e: (e not in exact, -spell[e]))[:TRANSLIT_POOL])
+        rows = self._entries_by_ids(list(pool))
         same, near_rows = [], []
         for r in rows:
             if spell[r[0]] < (0.5 if r[0] in exact else 0.7):
@@ -266,6 +274,14 @@ class Gazetteer:
         # likelier reading than a village spelled almost alike)
         same.sort(key=lambda t: -(t[0] * 10 + prior(t[1][7], t[1][11] or 0, t[1][12])))
         near_rows.sort(key=lambda t: (-t[0], -prior(t[1][7], t[1][11] or 0, t[1][12])))
+        if len(same) > limit:
+            # the most prominent, and never without the closest spellings (a village spelled almost alike
+            # is a likelier reading than the twentieth city that shares a short key)
+            close = sorted(same, key=lambda t: -t[0])[:max(4, limit // 3)]
+            head = same[:limit - len(close)]
+            seen = {id(t) for t in head}
+            same = head + [t for t in close if id(t) not in seen]
+            same.sort(key=lambda t: -(t[0] * 10 + prior(t[1][7], t[1][11] or 0, t[1][12])))
         return same[:limit] if same else near_rows[:limit]
 
     def fuzzy(self, name: str, country: Optional[str] = None, limit: int = 10) -> list[GazetteerEntry]:

@@ -16,12 +16,13 @@ import math
 from collections import Counter
 from typing import Optional
 
-from marsad.places.coherence import _cluster, _cluster_index, _context, _distribution, _share_base_names, _support
+from marsad.places.coherence import (_cluster, _cluster_index, _context, _corroboration, _distribution,
+                                     _share_base_names, _support)
 from marsad.places.gazetteer import ADMIN_CODES, COUNTRY_CODES, FAC_CODES, Gazetteer, haversine_km, prior
 from marsad.places.locale import locale_cues
 from marsad.places.normalize import name_key, translit_key
-from marsad.places.recognise import (_ABBR_FULL, _ABBR_HEAD, _ORG_AFTER, RecognitionMixin, _is_link,  # noqa: F401
-                                     _Mention, _spelled_in_english, ascii_name)
+from marsad.places.recognise import (_ABBR_FULL, _ABBR_HEAD, _ORG_AFTER, SOUND_SLOT_MIN, RecognitionMixin,  # noqa: F401
+                                     _is_link, _Mention, _spelled_in_english, ascii_name)
 from marsad.records import GazetteerEntry, Place
 
 
@@ -80,6 +81,11 @@ SOUND_NEAR_KM = 150.0
 PACK_FOCUS_MIN = 0.15  # a country's share of the first-pass focus that admits its packs' villages
 MAJOR_POP = 100_000
 SOUND_MAJOR_MIN = 0.82  # a major place written another way beside small places of the exact name
+# outside the packs' countries, a small place written another way is a reading when its key is the name's
+# and its spelling close (gazetteer.translit_rows: 0.7 + 0.2 x spelling similarity)
+SOUND_ANY_MIN = 0.87
+SOUND_MS_LOW = 0.7  # the least score of a same-key reading
+SPELL_W = 8.0
 SUPPORT_W = 3.0
 SUPPORT_CAP = 1.5
 A1_W = 2.0
@@ -110,6 +116,12 @@ CONSTITUENT_COUNTRIES = frozenset({"adm1:GB.ENG", "adm1:GB.SCT", "adm1:GB.WLS", 
 CUE_VOTE = 0.5
 FOCUS_MIN = 1.0  # the rest of the document's country votes are shares of at least this much
 VOTE_T = 1.5  # temperature of an ambiguous name's first-pass vote over the countries of its readings
+# Respelled names backing each other (coherence._corroboration): a reading a name has only by a variant
+# spelling gains CORR_W x its level (2: another name of the document has a reading in the same province or
+# near; 1: its country is named); a backed reading is not declined as a sound-alike nothing supports, nor is
+# a major place (MAJOR_POP, a capital, a province) written another way in a place slot.
+CORR_W = 1.0
+SOUND_ONE_CC_MIN = 0.86  # same transliteration key and a close spelling (gazetteer.translit_rows)
 
 
 def _stem_of(a: str, b: str) -> bool:
@@ -130,8 +142,9 @@ class Geoparser(RecognitionMixin):
         self._dem = gazetteer.demonyms()
         self._cand_cache: dict = {}
         self._dem_cache: dict = {}
-        # transliteration variants are read as small places only in the countries of the packs (names
-        # written in Arabic, Persian, Pashto, Kurdish... scripts), as major places anywhere
+        # transliteration variants are read as small places in the countries of the packs (names written
+        # in Arabic, Persian, Pashto, Kurdish... scripts), as major places anywhere, and as small places
+        # elsewhere when spelled close (SOUND_ANY_MIN)
         self._translit_ccs = frozenset(json.loads(gazetteer.meta("packs") or "{}")) if gazetteer.path else frozenset()
 
     # ------------------------------------------------------------------ candidates
@@ -174,7 +187,8 @@ class Geoparser(RecognitionMixin):
             # a name written another way: the same transliteration key (or one edit from it), else a
             # sound-alike spelled similarly; ranked below exact names (see normalize.translit_key)
             out = [c for c in self.gaz.translit_rows(query, limit=60)
-                   if c[1][5] in self._translit_ccs or self._major(c[1]) and c[0] >= SOUND_MAJOR_MIN]
+                   if c[1][5] in self._translit_ccs or c[0] >= SOUND_ANY_MIN
+                   or self._major(c[1]) and c[0] >= SOUND_MAJOR_MIN]
             if out and _spelled_in_english(query):
                 # transliteration respells names written in other scripts (the packs' countries); a name
                 # English spells as written is no respelling of a place elsewhere ("Anfield" is not
@@ -258,6 +272,10 @@ class Geoparser(RecognitionMixin):
         # a name matched only by its sound (transliteration key) says less about prominence: a big city
         # that sounds alike is not likelier than the village spelled alike
         score = s * 4.0 + prior(fcode, pop, src) * (0.7 if s >= 0.9 else SOUND_PRIOR_W)
+        # among the places a name written another way may be, the one spelled most like it is the likelier
+        # (gazetteer.translit_rows: 0.7 + 0.2 x spelling similarity): "Morellie" is Morelia before Madrid,
+        # which shares its key through an old name; a name as written (0.9 and up) has it all
+        score += SPELL_W * min(1.0, max(0.0, (s - SOUND_MS_LOW) / 0.2))
         if s == ALT_SHADOWED_MS:
             score -= ALT_PEN
         if focus:
@@ -376,6 +394,11 @@ class Geoparser(RecognitionMixin):
                 m.best = scored[0][1][1]
                 m.prior_scored = scored
                 m.dist = _distribution(scored)
+        named = {self._dem_entry(m.demonym_gid).country_code for m in ments
+                 if m.demonym_gid is not None and self._dem_entry(m.demonym_gid) is not None}
+        named |= {m.prior_scored[0][1][1][5] for m in ments if m.prior_scored
+                  and m.prior_scored[0][1][1][7] in COUNTRY_CODES and m.prior_scored[0][1][0] >= 0.82}
+        corr = _corroboration(ments, named - {None, ""})
         # pass 2 and 3: resolve with context; focus, anchors and admin1 units re-estimated from pass 2
         # spatial coherence: how many other names of the document have a reading near each candidate
         # ("Alexandria", "Brandon", "Kensington" and "Douglas County" together are in Minnesota)
@@ -430,7 +453,7 @@ class Geoparser(RecognitionMixin):
                     tot_a = sum(v for v in a1o.values() if v > 0)
                     a1o = {key: v / max(tot_a, A1_MIN) for key, v in a1o.items() if v > 0}
                 scored = [(self._score(c, m.suffix_kind, fo if fo else focus, prow, anc, a1set, ancestors, k in child_of,
-                                       a1o), c) for c in m.cands]
+                                       a1o) + CORR_W * corr.get((id(m), c[1][1]), 0), c) for c in m.cands]
                 scored.sort(key=lambda t: -t[0])
                 if ctx and len(scored) > 1:
                     # spatial and admin1 coherence with the other names' likely readings, and
@@ -488,7 +511,31 @@ class Geoparser(RecognitionMixin):
                        or (m.best[11] or 0) >= 100_000)
                 parent_cc = prow[5] if prow is not None else None
                 top_o = max(fo.values()) if fo else 0.0
-                if parent_cc is not None and parent_cc != bcc and (
+                level = corr.get((id(m), m.best[1]), 0)
+                # a respelled name backed by another name of the story, or a major place written another
+                # way where a place is named ("shelled Alleppu"), unless the story is plainly elsewhere
+                # (a name the tagger took for a body or person, out of a place slot, is not backed: "Houthi")
+                # A reading is backed by another name near it (level 2); by its country named, when it is
+                # spelled close to the text (level 1); a major place by its country or by nothing against
+                # it; in the packs' countries (names transliterated from Arabic, Persian, Cyrillic ...), a
+                # name tagged as a place whose close readings are all of one country, when the story says
+                # nothing of other countries
+                fits = not fo or fo.get(bcc, 0.0) >= 0.25  # the rest of the story is not plainly elsewhere
+                backed = ms < 0.95 and (m.strength == 2 or m.locative) and (
+                    level == 2 and ms >= SOUND_SLOT_MIN or level == 1 and fits and (big or ms >= SOUND_SLOT_MIN)
+                    or big and ms >= SOUND_ONE_CC_MIN and fits
+                    or not fo and m.strength == 2 and ms >= SOUND_ONE_CC_MIN and bcc in self._translit_ccs
+                    and all(c[1][5] == bcc for c in m.cands if c[0] >= SOUND_SLOT_MIN))
+                if backed and prow is not None and parent_cc != bcc and prow[7] in COUNTRY_CODES:
+                    backed = False
+                if backed:
+                    pass
+                elif (SOUND_ANY_MIN <= ms < 0.95 and not big and bcc not in self._translit_ccs
+                      and parent_cc != bcc):
+                    # a small place outside the packs' countries, spelled close to the name but not as it
+                    # is written, needs another name of the story near it ("Readington" is not Ruddington)
+                    m.declined, m.best = "sound-alike abroad", None
+                elif parent_cc is not None and parent_cc != bcc and (
                         not big or (m.strong_link or prow[7] == "ADM1") and not (
                         bfc in COUNTRY_CODES or bfc in ("ADM1", "CONT"))) and (
                         prow[7] in COUNTRY_CODES or prow[7] == "ADM1" or m.parent.best_score > 0 and m.parent.margin > 1):

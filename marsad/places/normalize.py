@@ -270,3 +270,28 @@ def key_neighbours(key: str) -> set[str]:
             out.add(key[:i] + c + key[i:])
     out.discard(key)
     return out
+
+
+@lru_cache(maxsize=300_000)
+def vowel_frame(key: str) -> str:
+    """A name key with each consonant folded into its class (as in ``translit_key``) and each run of
+    vowels written "a", words run together: the syllable frame that a transliteration keeps while it
+    changes letters. "hagillah"/"hajilah" -> "hakala", "yessne"/"yasne" -> "yasna", "kafr nabl" ->
+    "kafrnabl". Spelling similarity on frames tells "Hajilah" from "Hialeah", which share a key."""
+    if not _has_latin(key):
+        return key
+    w = key.replace(" ", "").replace("-", "")
+    for a, b in _LATIN_DIGRAPHS:
+        if a in w:
+            w = w.replace(a, b)
+    w = w.translate(_LATIN_CLASS)
+    out = []
+    for i, ch in enumerate(w):
+        if ch in "aeiouy" or ch == "w" and i > 0:
+            ch = "a"
+        if out and out[-1] == ch:
+            continue
+        out.append(ch)
+    if len(out) > 2 and out[-1] == "h" and out[-2] == "a":
+        out.pop()  # final -ah/-eh
+    return "".join(out)

@@ -597,7 +597,10 @@ class RecognitionMixin:
 
     @staticmethod
     def _locative(doc, i: int, end: int) -> bool:
-        """Is the token run doc[i:end] in a place slot: "in X", "village of X", "X (", "X town"?"""
+        """Is the token run doc[i:end] in a place slot: "in X", "village of X", "X (", "X town"? (a
+        direction between the preposition and the name keeps the slot: "in northern X", "in rural X")"""
+        if i > 1 and doc[i - 1].is_lower and doc[i - 1].lower_ in DIRECTIONS:
+            i -= 1
         if i > 0:
             prev = doc[i - 1].lower_
             if prev in _LOC_PREPS or prev == "the" and i > 1 and doc[i - 2].lower_ in _LOC_PREPS:
