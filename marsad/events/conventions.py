@@ -106,6 +106,9 @@ class ConventionsMixin:
         sub = trig.sub_event_type or ""
         et = trig.event_type or ""
         both = False
+        if sub == "Other" and trig.lemma == "evacuate" and a1 is None and a2 is not None and a2[0].startswith("Civilians"):
+            # ACLED codes the people displaced or evacuated as the actor of the development
+            return a2, None, both
         smm = self._smm()
         if violent and (cc == "UA" or smm) and (a1 is None or _unidentified_name(a1[0])) and et in (
                 "Battles", "Explosions/Remote violence"):

@@ -565,6 +565,11 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
         if not (sent.cues.get("nonstate", 0) >= 0.8 or sent.cues.get("state", 0) >= 1.5 or (
                 tok.pos_ in ("VERB", "AUX") and patient is not None and _is_combatant(pcats))):
             etype = sub = None
+    elif sub == "Non-violent transfer of territory" and lem == "evacuate" and patient is not None and (
+            _is_civilian(pcats) or pcats.get("civilian", 0) >= 0.3) and not _armed_side(pcats):
+        # ACLED codes the evacuation or displacement of civilians as a strategic development ("Other"),
+        # never a transfer of territory (that is armed forces evacuating a position)
+        sub = "Other"
     elif sub == "Non-violent transfer of territory":
         if not (sent.cues.get("nonstate", 0) + sent.cues.get("state", 0) >= 0.8):
             etype = sub = None

@@ -117,3 +117,13 @@ def test_myanmar_defence_forces_by_acled_name(pipeline, text, actor1):
     res = pipeline.process(InputDocument(text=text, doc_id="t"))
     ev = next(e for e in res.events if e.event_type)
     assert ev.actor1 == actor1, ev.actor1
+
+
+def test_civilians_evacuated_are_a_strategic_development(pipeline):
+    # ACLED: the evacuation of civilians is Strategic developments / Other, with the civilians as actor 1;
+    # forces evacuating a position stay a matter of territory
+    res = pipeline.process(InputDocument(text="On 2 May 2022, 300 civilians were evacuated from Kupiansk, Kharkiv.",
+                                         doc_id="t"))
+    ev = next(e for e in res.events if e.event_type)
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Other")
+    assert (ev.actor1 or "").startswith("Civilians"), ev.actor1
