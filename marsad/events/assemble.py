@@ -287,6 +287,11 @@ class Assembler(LocationMixin, AirpowerMixin, RolesMixin):
         sp = self.sdoc.char_span(c.trigger_start, c.trigger_start + 1, alignment_mode="expand")
         return sp is not None and _recap_token(sp[0])
 
+    def _cas_in_topic(self, c) -> bool:
+        from .protests import _in_topic_pp, protest_antecedent
+        sp = self.sdoc.char_span(c.trigger_start, c.trigger_start + 1, alignment_mode="expand")
+        return sp is not None and (_in_topic_pp(sp[0]) or protest_antecedent(sp[0]))
+
     def _toll(self, c, scope, dexpr=None) -> Toll:
         sent = self.ix.sents[self.ix.sent(c.start)]
         pl = [p for p in self.scene_places if sent.start_char <= p.start < sent.end_char]
@@ -446,6 +451,10 @@ class Assembler(LocationMixin, AirpowerMixin, RolesMixin):
         cas = [c for c in self.casualties_for(first, trigs) if id(c) not in used_cas]
         if not self._recap_clause(first):
             cas = [c for c in cas if c.trigger_start is None or not self._cas_in_recap(c)]
+        if event_type == "Protests":
+            # "a rally against the prior killing of a student": the dead the demonstration is about
+            # are not its own (ACLED codes a protest's fatalities only from its own events)
+            cas = [c for c in cas if c.trigger_start is None or not self._cas_in_topic(c)]
         if event_type is None and trig.event_type is None:
             # an accusation or a statement does not kill: the dead it mentions belong to the incident
             # it is about, which is either reported elsewhere in the text or, when past, a toll

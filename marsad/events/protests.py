@@ -135,7 +135,12 @@ def _protest_flags(cands, sents_win, lex) -> dict:
                 f["mob"] = True  # "a group of Turks attacked a peaceful rally": a mob, not the police
             if _mourned(c.tok):
                 continue  # "rallied to mourn demonstrators killed last month": the killing is the topic
-            if lem in ("kill", "shoot", "shoot dead", "open fire", "killing", "die", "fire") and not ac.get("protest") \
+            if lem in _LETHAL and (_in_topic_pp(c.tok) or protest_antecedent(c.tok)):
+                # "a rally against the prior killing of three members", "protest after man killed by
+                # hippo": the killing is what the demonstration is about, not force used on it (ACLED
+                # Codebook, Excessive force against protesters: lethal force *against* demonstrators)
+                continue
+            if lem in _LETHAL and not ac.get("protest") \
                     and not _is_combatant(pc) and not pc.get("nonstate"):
                 if pc.get("protest") or (lem == "die" and _cats(c.agent, lex, s).get("protest")) or \
                         (c.patient is None and lem in ("open fire", "fire", "shoot")) or _is_civilian(pc):
@@ -160,6 +165,8 @@ def _protest_flags(cands, sents_win, lex) -> dict:
                     f["excessive"] = True
     return f
 
+
+_LETHAL = frozenset({"kill", "shoot", "shoot dead", "open fire", "killing", "die", "fire"})
 
 _TOPIC_HEADS = {"condemn", "denounce", "decry", "stop", "end", "oppose", "protest", "condemnation", "denunciation",
                 "victim", "victims", "mourn", "commemorate", "remember", "against", "demand", "reject", "slogan",

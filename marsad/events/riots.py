@@ -26,11 +26,14 @@ organisation. The decision below reads only the perpetrator and the means, never
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from .arguments import _pobj, _real
 from .sentence import _cats, _kb_side
-from .taxonomy import ABDUCTION, ARMED_CLASH, ATTACK, LOOTING, MOB
+from .taxonomy import ABDUCTION, ARMED_CLASH, ATTACK, LOOTING, MOB, REMOTE
+
+GRENADE = "Grenade"
 
 # people named by what they are outside any armed structure (lemmas)
 CROWD_NOUNS = frozenset({
@@ -248,6 +251,51 @@ def _own_subject(agent, trig) -> bool:
         if t.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+# crude incendiary devices: petrol bombs, Molotov cocktails, "cocktails" (South Asian usage for crude
+# hand-thrown bombs), "crude bombs". Hand-made, home-made or improvised bombs are not among them:
+# an improvised explosive device is the IED of "Remote explosive/landmine/IED"
+_CRUDE = re.compile(r"\b(?:molotovs?|petrol[- ]?bombs?|fire[- ]?bombs?|gasoline bombs?|cocktails?|"
+                    r"crude[- ](?:bombs?|explosives?|devices?))\b", re.I)
+# devices no crowd makes: a named military or improvised explosive is an armed group's weapon
+_MILITARY_EXPLOSIVE = re.compile(r"\b(?:grenades?|ieds?|improvised explosive|land ?mines?|mines?|rockets?|"
+                                 r"mortars?|missiles?|shells?|suicide|car bombs?|roadside bombs?|remote)\b", re.I)
+
+
+def crude_device_only(text: str) -> bool:
+    """Does the sentence name crude devices and no military or improvised explosive?"""
+    rest = _CRUDE.sub(" ", text)
+    return bool(_CRUDE.search(text)) and not _MILITARY_EXPLOSIVE.search(rest)
+
+
+def _armed_perpetrator(agent, lex, s) -> bool:
+    """A perpetrator the knowledge base or its own words name as an organised armed actor."""
+    if agent is None:
+        return False
+    if any(_cats(agent, lex, s).get(k, 0) >= 0.6 for k in ("state", "nonstate")):
+        return not any(c.lower_ in UNKNOWN_WORDS for c in agent.subtree if c.i < agent.i + 3)
+    return _armed_body(agent, _kb_side) or any(
+        w.lower_ in ARMED_NAME_WORDS for w in agent.subtree if w.i <= agent.i + 4)
+
+
+def apply_crude_devices(cands, s, lex, in_protest: bool) -> None:
+    """ACLED Codebook, Explosions/Remote violence: crude devices (petrol bombs, Molotov cocktails,
+    crude bombs) are not the explosive weapons that make an event Explosions/Remote
+    violence; used by a crowd or by people no armed organisation is named for, the event is a riot
+    (Mob violence; a demonstration's is the protest frame's). An organised armed group or a state
+    force throwing them keeps its own type (the caller's)."""
+    if in_protest:
+        return
+    text = s.doc[s.start:s.end].text
+    if not crude_device_only(text):
+        return
+    for c in cands:
+        if c.sub not in (REMOTE, GRENADE) or c.modality not in ("asserted", "alleged", "claimed"):
+            continue
+        if _armed_perpetrator(c.agent, lex, s):
+            continue
+        c.etype, c.sub, c.plover, c.mode = "Riots", MOB, "ASSAULT", "riot"
 
 
 def apply_crowd_rule(cands, s, lex, in_protest: bool) -> None:

@@ -347,7 +347,10 @@ class RolesMixin(ConventionsMixin):
                 if trig.event_type == "Riots" and a1 is not None and a1[1] in (1, 8) and a2 is None:
                     a2 = a1  # "police raided ... locals pelted them with stones": rioters against the police
                     a1 = None
-                if a1 is None or a1[1] not in (1, 2, 3, 4, 8) or trig.event_type == "Protests":
+                if a1 is None or a1[1] not in (1, 2, 3, 4, 8) or trig.event_type == "Protests" or (
+                        a1[1] == 3 and _unidentified_name(a1[0])):
+                    # (ACLED Codebook, Rioters: a riot's unnamed perpetrators are the rioters, never an
+                    # "Unidentified Armed Group", which is an organised armed actor)
                     a1 = (crowd.acled_name or crowd.canonical, crowd.inter)
             if trig.event_type == "Protests" and trig.sub_event_type == "Peaceful protest":
                 a2 = None

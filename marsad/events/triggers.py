@@ -62,7 +62,7 @@ from .plover import (  # noqa: F401
     _COOPERATIVE, _HOSTILE, _HOSTILE_ACTS, _OFFER_HEADS, _THREAT_HEADS, _intent,
 )
 from .protests import protest_antecedent, protest_context, road_blocking
-from .riots import UNKNOWN_WORDS, apply_crowd_rule, identity_group
+from .riots import UNKNOWN_WORDS, apply_crowd_rule, apply_crude_devices, identity_group
 from .battles import apply_clash_outcomes
 from .plover import (_DECISION_HEADS, DOCUMENT_NOUNS, announcer, clause_subject, infinitive_head, light_verb, plover_violence, object_frame, reported_demand, speaker_of, speech_acts,
                      support_verb_only)
@@ -1017,6 +1017,8 @@ def _frame(cands: list[_Cand], s: _Sent, window: dict, protest_ctx, lex, flags=N
                 c.etype, c.sub, c.plover = "Riots", MOB, "ASSAULT"
     # ACLED: violence or destruction by a crowd (no organised armed structure) is Mob violence
     apply_crowd_rule(cands, s, lex, in_protest)
+    # ACLED: crude devices (petrol bombs, cocktails) thrown by a crowd or unnamed people are a riot
+    apply_crude_devices(cands, s, lex, in_protest)
     # ACLED: the dead of a clash are the clash's ("ten killed in ethnic clashes")
     apply_clash_outcomes(cands, in_protest or doc_protest or window.get("protest", 0) >= 1)
     if chem:

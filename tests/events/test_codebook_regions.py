@@ -127,3 +127,48 @@ def test_civilians_evacuated_are_a_strategic_development(pipeline):
     ev = next(e for e in res.events if e.event_type)
     assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Other")
     assert (ev.actor1 or "").startswith("Civilians"), ev.actor1
+
+
+# ---------------------------------------------------------------- third round (crude devices, protest topics)
+
+@pytest.mark.parametrize("text", [
+    # ACLED Codebook: crude devices (petrol bombs, Molotov cocktails, crude bombs) are no explosive
+    # weapons; thrown by a party's supporters or by unnamed people the event is a riot
+    "On 4 May 2023, supporters of a defeated candidate threw crude bombs at the procession of the winner in the village.",
+    "On 4 May 2023, unidentified men hurled petrol bombs at the house of a councillor in the town.",
+    "On 4 May 2023, two men threw cocktail bombs at the office of the Farmers Party in the town.",
+])
+def test_crude_devices_by_a_crowd_or_unnamed_people_riot(pipeline, text):
+    res = pipeline.process(InputDocument(text=text, doc_id="t"))
+    ev = next(e for e in res.events if e.event_type)
+    assert ev.sub_event_type == "Mob violence", (text, ev.sub_event_type)
+    assert ev.actor1.startswith("Rioters"), ev.actor1  # a riot's unnamed perpetrators are rioters
+
+
+@pytest.mark.parametrize("text, sub", [
+    # counter-cases: improvised / hand-made bombs are IEDs, grenades are grenades
+    ("On 4 May 2023, unidentified men threw a hand-made bomb at the police station in the town.",
+     "Remote explosive/landmine/IED"),
+    ("On 4 May 2023, unidentified men detonated an improvised explosive device at the checkpoint.",
+     "Remote explosive/landmine/IED"),
+    ("On 4 May 2023, militants threw a grenade and petrol bombs at a police post in the town.", "Grenade"),
+])
+def test_explosive_weapons_stay_explosions(nlp, text, sub):
+    assert _sub(nlp, text) == sub, text
+
+
+@pytest.mark.parametrize("text", [
+    # ACLED: Excessive force is lethal force *against* demonstrators; the killing a protest is about is its topic
+    "On 4 May 2023, hundreds of students staged a protest in the city against the killing of a classmate.",
+    "On 4 May 2023, residents held a rally in the town in protest of the killing of a trader by unidentified men.",
+])
+def test_the_killing_a_protest_is_about_is_no_excessive_force(pipeline, text):
+    res = pipeline.process(InputDocument(text=text, doc_id="t"))
+    ev = next(e for e in res.events if e.event_type)
+    assert ev.sub_event_type == "Peaceful protest", (text, ev.sub_event_type)
+    assert ev.fatalities == 0  # the dead of the topic are not the demonstration's
+
+
+def test_force_used_on_a_protest_is_still_excessive(nlp):
+    assert _sub(nlp, "On 4 May 2023, police shot dead two protesters during a demonstration in the city.") == \
+        "Excessive force against protesters"
