@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from marsad.records import Event
-from marsad.merge.breakdown import fold_breakdowns
+from marsad.merge.breakdown import _inside, fold_breakdowns
 
 
 def _key(e: Event):
@@ -145,7 +145,35 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
                 break
         else:
             out.append(e)
-    return fold_breakdowns(out)
+    return _join_anaphors(fold_breakdowns(out))
+
+
+def _join_anaphors(events: list[Event]) -> list[Event]:
+    """A figure given for "the attack" joins the incident the report told last (anaphora.py):
+    reports that differ code the lowest figure, an updated toll the update, and a smaller figure in
+    a town inside the incident's area is a part of its total."""
+    from marsad.merge.anaphora import anaphoric, antecedent, is_update
+    out = list(events)
+    for e in sorted(events, key=lambda x: x.evidence[0].start if x.evidence else 0):
+        if e.event_type not in VIOLENT or e.modality not in _FACTUAL or not anaphoric(e):
+            continue
+        k = next((i for i, x in enumerate(out) if x is e), None)
+        j = antecedent(out, e) if k is not None else None
+        if j is None:
+            continue
+        a = out[j]
+        if a.event_date and e.event_date and a.event_date != e.event_date and _own_day(a) and _own_day(e):
+            continue  # the text says another day: "the attack" is another one
+        merged = _combine(a, e)  # the incident keeps the type it was told with: "the explosion" names it again
+        if a.fatalities and e.fatalities and a.fatalities != e.fatalities:
+            part = e.fatalities < a.fatalities and e.geonameid not in (None, a.geonameid) and _inside(a, e)
+            pick = e if is_update(e) else a if part else (a if a.fatalities < e.fatalities else e)
+            lows = [x.fatalities_low if x.fatalities_low is not None else x.fatalities for x in (a, e)]
+            merged = replace(merged, fatalities=pick.fatalities, fatalities_low=min(min(lows), pick.fatalities),
+                             fatalities_high=None if pick.fatalities_high is None else max(a.fatalities, e.fatalities))
+        out[j] = merged
+        del out[k]
+    return out
 
 
 # the weapon that says most about an incident: "air strikes" over "bombardment" over "attack"
@@ -186,8 +214,8 @@ def same_dead(a: Event, b: Event) -> bool:
         # two places of one province, or of one country for a telling figure told identically
         if a.fatalities <= 3 or b.fatalities <= 3 or a.country != b.country:
             return False
-        if not telling and (not a.admin1 or a.admin1 != b.admin1):
-            return False
+        if not telling and (not a.admin1 or a.admin1 != b.admin1) and not (_inside(a, b) or _inside(b, a)):
+            return False  # ... or a city standing for its surroundings and a town around it ("outside Damascus")
     if a.event_date and b.event_date and a.event_date != b.event_date and _own_day(a) and _own_day(b):
         return False
     return True

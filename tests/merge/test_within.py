@@ -118,3 +118,64 @@ def test_small_figures_of_an_attack_and_a_clash_stay_apart():
     a = _typed(0, 2, "Armed clash", etype="Battles")
     b = _typed(100, 2, "Attack", etype="Violence against civilians")
     assert len(merge_events([a, b])) == 2
+
+
+def _said(start, fat, sub, text, **kw):
+    return _typed(start, fat, sub, evidence=(Span(start, start + len(text), text),), **kw)
+
+
+def test_a_figure_for_the_attack_is_another_report_of_the_incident_told_last():
+    """ "the attack killed 58" and "the attack killed more than 100": conflicting reports of one
+    incident, whatever place their own sentences name; ACLED codes the lowest."""
+    told = _said(0, 0, "Air/drone strike", "Warplanes struck a market in the town on Tuesday.")
+    one = _said(100, 58, "Air/drone strike", "The monitor said the attack killed at least 58 people.", source="SOHR")
+    two = _said(200, 100, "Armed clash", "Meanwhile the opposition said the attack killed more than 100 as they fled "
+                "to Turkey.", etype="Battles", source="Coalition", country="Turkey", geonameid=7, geo_precision=3,
+                location="Turkey", admin1=None)
+    (m,) = merge_events([told, one, two])
+    assert m.fatalities == 58 and m.sub_event_type == "Air/drone strike" and m.location == "Ariha"
+    assert len(m.evidence) == 3
+
+
+def test_an_updated_toll_for_the_attack_is_coded():
+    told = _said(0, 12, "Air/drone strike", "Air strikes killed 12 people in the town on Tuesday.")
+    upd = _said(100, 20, "Air/drone strike", "The death toll from the strikes rose to 20, the monitor said.")
+    (m,) = merge_events([told, upd])
+    assert m.fatalities == 20
+
+
+def test_a_description_of_another_moment_or_day_is_no_anaphor():
+    told = _said(0, 12, "Air/drone strike", "Air strikes killed 12 people in Ariha.")
+    after = _said(100, 5, "Attack", "A day after the attack gunmen killed five people in Saraqib.",
+                  etype="Violence against civilians", geonameid=2, location="Saraqib")
+    dated = _said(200, 38, "Air/drone strike", "The report concluded the March 16 strike killed 38 people.",
+                  geonameid=3, location="Al Jinah", admin1="Aleppo")
+    assert len(merge_events([told, after])) == 2
+    assert len(merge_events([told, dated])) == 2
+    other = _said(300, 7, "Air/drone strike", "In a separate attack the strikes killed seven.", geonameid=2,
+                  location="Saraqib")
+    assert len(merge_events([told, other])) == 2
+
+
+def test_a_city_standing_for_its_surroundings_and_a_town_around_it_give_one_toll():
+    """ "killed four outside the capital Damascus" and "four civilians in Douma": one incident."""
+    city = _typed(0, 4, "Air/drone strike", admin1="Damascus", geonameid=5, location="Damascus",
+                  latitude=33.51, longitude=36.29)
+    town = _typed(100, 4, "Air/drone strike", admin1="Rural Damascus", geonameid=6, location="Douma",
+                  latitude=33.57, longitude=36.40)
+    (m,) = merge_events([city, town])
+    assert m.fatalities == 4
+    from dataclasses import replace
+    small = [replace(city, fatalities=2, fatalities_low=2, fatalities_high=2),
+             replace(town, fatalities=2, fatalities_low=2, fatalities_high=2)]
+    assert len(merge_events(small)) == 2
+    far = replace(town, latitude=34.2, longitude=37.3, location="Far Town", geonameid=8)
+    assert len(merge_events([city, far])) == 2
+
+
+def test_a_smaller_figure_for_the_raids_in_a_town_of_the_area_is_a_part_of_the_total():
+    total = _said(0, 18, "Air/drone strike", "Air strikes in Idlib province killed at least 18 people on Friday.",
+                  geonameid=9, geo_precision=3, location="Idlib", admin1="Idlib")
+    part = _said(100, 2, "Air/drone strike", "The air raids hit the hospital in the town killing two staffers.")
+    (m,) = merge_events([total, part])
+    assert m.fatalities == 18

@@ -1,0 +1,73 @@
+"""A toll told of "the attack" is the toll of the attack the report has already told.
+
+A definite description ("the attack", "the strikes", "the mosque strike", "the blast") names an
+incident the reader already knows: "An air strike hit a market in X on Tuesday ... The monitor said
+the attack killed at least 58 people ... The opposition coalition said the attack killed more than
+100". Each such figure is one more report of the incident the text told last, not another incident,
+whatever place or source its own sentence names ("as they were entering Turkey", "the UK-based
+monitor"). Reports that differ are conflicting reports: ACLED codes the most conservative figure,
+unless the sentence updates a toll ("rose to", "updating"), when the update is coded.
+
+Not an anaphor: a description that carries its own day ("the March 16 strike") or opens another
+incident ("in a separate attack", "elsewhere"), and "the attacks" of a period ("since", "this year"),
+which are tolls and never reach here.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from marsad.records import Event
+
+_NOUN = (r"(?:air\s*)?strikes?|airstrikes?|air\s*raids?|raids?|attacks?|bombings?|bombardment|shelling|"
+         r"explosions?|blasts?|massacre|assault|ambush|bombing\s+raids?")
+_MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
+# "the attack", "the mosque strike", "the Russian air strike", "that bombing": up to two modifiers
+# written in letters (a digit or a month is a day of its own: "the March 16 strike")
+_DEFINITE = re.compile(r"\b(?:the|that|this|these|those)\s+((?:[A-Za-z][\w'-]*\s+){0,2}?)(?:%s)\b" % _NOUN, re.I)
+_DEATH = re.compile(r"\b(?:kill(?:s|ed|ing)?|dead|deaths?|died|lives|death\s+toll|toll)\b", re.I)
+# "after the attack, gunmen killed five": the description dates another clause, it is not its subject
+_BEFORE = re.compile(r"\b(?:after|before|since|following|until|like|to|ahead\s+of|days?\s+of|weeks?\s+of)\s+$", re.I)
+_UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|updat(?:e|ed|ing)|revised|new\s+toll)\b", re.I)
+# an opener that tells another incident, even before a definite description ("In a separate attack")
+_ELSEWHERE = re.compile(r"^\W*(?:elsewhere|separately|in\s+(?:a\s+)?separate|in\s+another|"
+                        r"in\s+a\s+(?:second|similar|new)|another)\b", re.I)
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_FACTUAL = ("asserted", "claimed", "alleged")
+
+
+def anaphoric(e: Event) -> bool:
+    """Does the mention give its figure for "the attack" (an incident already told)?"""
+    if not e.evidence or not (e.fatalities or e.fatalities_low):
+        return False
+    said = e.evidence[0].text
+    if _ELSEWHERE.match(said):
+        return False
+    for m in _DEFINITE.finditer(said):
+        if _BEFORE.search(said[:m.start()]):
+            continue  # "after the attack": another moment, not this incident's toll
+        mods = m.group(1).lower().split()
+        if any(w in _MONTHS.split("|") or w in ("same", "other", "another", "latest", "first", "second", "new")
+               for w in mods):
+            continue  # "the same attack" is fine too, but "the other/second/latest attack" is not this one
+        if _DEATH.search(said):
+            return True
+    return False
+
+
+def is_update(e: Event) -> bool:
+    return bool(e.evidence) and bool(_UPDATE.search(e.evidence[0].text))
+
+
+def antecedent(events: list[Event], e: Event) -> Optional[int]:
+    """The incident the text told last before ``e``: the violent event whose latest evidence before
+    ``e``'s sentence is closest to it."""
+    start = e.evidence[0].start
+    best, best_at = None, -1
+    for i, m in enumerate(events):
+        if m is e or m.event_type not in _VIOLENT or m.modality not in _FACTUAL:
+            continue
+        told = [s.start for s in m.evidence if s.start < start]
+        if told and max(told) > best_at:
+            best, best_at = i, max(told)
+    return best
