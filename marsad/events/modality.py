@@ -70,8 +70,20 @@ def _clause_flags(tok) -> str | None:
     return None
 
 
+def _asked(token) -> bool:
+    """Is the trigger's sentence a question ("Have there been any more attacks against this embassy?")?
+    A question asks whether something happened; it reports nothing (the answer may)."""
+    sent = token.sent
+    last = sent[-1]
+    while last.i > sent.start and (last.is_space or last.text in ('"', "'", ")", "]", "\u201d")):
+        last = token.doc[last.i - 1]
+    return last.text == "?" or last.text.endswith("?")
+
+
 def modality_of(token) -> str:
     """Modality of the event denoted by ``token`` (a spaCy Token)."""
+    if _asked(token):
+        return HYPOTHETICAL
     m = _clause_flags(token)
     if m is not None:
         return m

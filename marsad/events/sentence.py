@@ -15,6 +15,10 @@ from .arguments import _pobj
 _GROUP_NOUNS = frozenset("""squad squads team teams unit units group groups cell cells brigade brigades
 battalion battalions commando commandos force forces""".split())
 
+# manner adverbs that make an attack one of words
+_IN_WORDS = frozenset({"verbally", "rhetorically", "orally"})
+
+
 class _Sent:
     __slots__ = ("doc", "start", "end", "triggers", "instruments", "blocks", "cues", "cue_tokens")
 
@@ -65,6 +69,8 @@ def _scan(doc, sent, lex: _Lexicon) -> _Sent:
             elif row.role == "trigger":
                 if len(idxs) == 1 and doc[head].dep_ == "compound" and doc[head].head.lemma_.lower() in _GROUP_NOUNS:
                     continue  # "death squad", "assault team": the word names a group, not an event
+                if any(c.lower_ in _IN_WORDS for c in doc[head].children if c.dep_ == "advmod"):
+                    continue  # "verbally attacked the president": words, not violence
                 s.triggers.append((head, row, idxs))
     # keep the longest trigger phrase per head token, and drop triggers covered by a longer phrase
     best: dict[int, tuple] = {}

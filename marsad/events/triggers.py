@@ -451,6 +451,14 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
                     pcats.get("civilian", 0) >= 1.0 or any(t.lower_ in ("child", "children", "woman", "women", "girl", "boy")
                                                            for t in patient.subtree))):
                 sub = ARMED_CLASH  # ACLED: killings of drug-trafficking gang members are armed clashes
+            if sub == ATTACK and lem == "raid" and _armed_side(acats) != "nonstate" and not sent.instruments and any(
+                    r2.etype == "Strategic developments" and r2.subtype in ("Arrests", "Disrupted weapons use")
+                    for _, r2, _ in sent.triggers) and not any(
+                    r2.phrase[0] in _HARM_WORDS for _, r2, _ in sent.triggers):
+                # ACLED: a raid that ends in arrests or seizures, with no one hurt and no weapon used, is
+                # the arrest ("Police raided 20 homes and arrested 12 suspects"), not an attack
+                return _Cand(tok, row, idxs, None, None, plover, mode, agent, patient, instrument, inst_specific,
+                             generic, row.weight)
             etype = SUBTYPE_TO_TYPE[sub]
             if sub == ARMED_CLASH:
                 plover = "FIGHT"
@@ -615,6 +623,11 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
         etype = None
     return _Cand(tok, row, idxs, etype, sub, plover, mode, agent, patient, instrument, inst_specific,
                  generic, row.weight)
+
+
+# trigger words of harm to people: a raid with any of them in its sentence is violent
+_HARM_WORDS = frozenset({"kill", "wound", "injure", "die", "death", "killing", "shoot", "fire", "beat", "clash",
+                         "torture", "assault", "attack", "fight", "open", "hurt", "murder", "execute", "massacre"})
 
 
 _GANG_LINK = {"charge", "involve", "link", "convict", "record", "member", "accuse", "tie", "connection", "know",

@@ -16,6 +16,7 @@ import math
 from collections import Counter
 from typing import Optional
 
+from marsad.ingest.dateline import find_bulletin_header
 from marsad.places.coherence import (_cluster, _cluster_index, _context, _corroboration, _distribution,
                                      _share_base_names, _support)
 from marsad.places.gazetteer import ADMIN_CODES, COUNTRY_CODES, FAC_CODES, Gazetteer, haversine_km, prior
@@ -330,9 +331,33 @@ class Geoparser(RecognitionMixin):
                 score += 0.5
         return score
 
+    @staticmethod
+    def _bulletin_header(ments: list, header) -> list:
+        """A bulletin's header ("SAN SALVADOR, 14 APR 89 (RADIO CADENA YSKL) --") names the city the
+        report was filed from, then its source: a word of the broadcaster's or agency's name ("CADENA
+        SONORA", "ACAN-EFE", "CADENA NACIONAL") is no place, and the filing city is one a news service
+        files from (a capital, an administrative seat or a large town), not a village of the same name
+        abroad. Names of the header's place part without such a reading keep all theirs."""
+        p0, p1 = header.place.start, header.place.end
+        h1 = header.span.end
+        out = []
+        for m in ments:
+            if p1 <= m.start < h1:
+                continue  # the source's name
+            if p0 <= m.start < p1 and m.demonym_gid is None and m.cands:
+                filed = [c for c in m.cands if c[1][7] in COUNTRY_CODES or (
+                    c[1][6] == "P" and (c[1][7] in ("PPLC", "PPLA", "PPLA2") or (c[1][11] or 0) >= 50_000))]
+                if filed:
+                    m.cands = filed
+            out.append(m)
+        return out
+
     def geoparse(self, doc) -> list[Place]:
         text = doc.text
         ments = self._mentions(doc, text)
+        header = find_bulletin_header(text)
+        if header is not None and ments:
+            ments = self._bulletin_header(ments, header)
         self.last_mentions = ments  # for inspection (tests, debugging)
         if not ments:
             return []

@@ -421,7 +421,7 @@ class RecognitionMixin:
             if not found:
                 i += 1
         out.sort(key=lambda m: m.start)
-        out = self._drop_person_names(self._counties(doc, out, doc_text))
+        out = _drop_surnames(doc, self._locative, self._drop_person_names(self._counties(doc, out, doc_text)))
         return self._state_codes(doc, out, doc_text)
 
     @staticmethod
@@ -632,8 +632,8 @@ class RecognitionMixin:
             return None  # "geo office", "regime": not proper names
         if span.end < len(doc) and doc[span.end].lower_ in _AFTER_CURRENCY:
             return None  # "US dollar", "the Syrian pound"
-        if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _PERSON_TITLES:
-            return None  # "Mr Mason", "President Cristiani", "Msgr Romero": a person's name
+        if _after_title(doc, span.start):
+            return None  # "Mr Mason", "President Cristiani", "Judge Carlos Valencia": a person's name
         if span.end < len(doc) and doc[span.end].text.lower() in _COMPANY_WORDS and doc[span.end].text[:1].isupper():
             return None  # "Houston Oil", "Lima Petroleum": a company named after a place
         if _part_of_date(doc, span):
@@ -785,3 +785,59 @@ class RecognitionMixin:
             return None  # an unknown county: the name alone (with kind C) is still the best reading
         return Span(doc, s0, e0, label=span.label_), False
 
+
+
+def _after_title(doc, i: int) -> bool:
+    """Does a person's title stand before token i, over at most two more capitalised words of the name
+    ("Mr Mason", "Judge Carlos Valencia", "Colonel Rene Emilio Ponce")?"""
+    k = i - 1
+    for _ in range(3):
+        if k < 0 or doc[k].is_punct or doc[k].is_sent_end:
+            return False
+        if doc[k].lower_.rstrip(".") in _PERSON_TITLES:
+            return True
+        if not doc[k].text[:1].isupper() or doc[k].is_stop:
+            return False
+        k -= 1
+    return False
+
+
+def _person_names(doc) -> list:
+    """Token spans naming people: PERSON entities of two or more words, and the capitalised words
+    after a title ("Colonel Rene Emilio Ponce")."""
+    names = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
+    n = len(doc)
+    for t in doc:
+        if t.lower_.rstrip(".") not in _PERSON_TITLES or t.i + 1 >= n:
+            continue
+        j = t.i + 1
+        while j < n and j - t.i <= 3 and doc[j].text[:1].isupper() and not doc[j].is_punct \
+                and not doc[j].is_stop and not doc[j].is_sent_start:
+            j += 1
+        if j > t.i + 1:
+            names.append((t.i + 1, j))
+    return names
+
+
+def _drop_surnames(doc, in_slot, out: list) -> list:
+    """A one-word name that is the surname of a person the document names ("Colonel Rene Emilio Ponce"
+    ... "Ponce said"; "Gonzalo Rodriguez Gacha" ... "Rodriguez and his people") is that person, not a
+    place: reports name a person in full once and by surname after. A name the document also writes in
+    a place slot or as a tagged place elsewhere is kept."""
+    names = _person_names(doc)
+    if not names:
+        return out
+    sur = {doc[k].lower_ for a, b in names if b - a >= 2 for k in range(a + 1, b)}
+    inside = {k for a, b in names for k in range(a, b)}
+    if not sur:
+        return out
+    slotted = {m.query.lower() for m in out if m.locative or in_slot(doc, m.tok_start, m.tok_end)}
+    keep = []
+    for m in out:
+        one = m.demonym_gid is None and m.tok_end - m.tok_start == 1
+        if one and m.tok_start in inside:
+            continue  # a word of the person's own name
+        if one and m.query.lower() in sur and m.query.lower() not in slotted:
+            continue
+        keep.append(m)
+    return keep

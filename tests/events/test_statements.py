@@ -23,6 +23,8 @@ def _violent(nlp, text):
     "The country has reached a situation in which people are killed and the culprits walk away.",
     "Newspapers say that since we are at war, it is easy for them to kill.",
     "They condemned the decision to send pilots to bomb the population.",
+    "Have there been any more attacks against the embassy since the shooting last week?",
+    "The demonstrators verbally attacked the president and asked for talks.",
 ])
 def test_talk_about_violence_is_no_incident(nlp, text):
     assert _violent(nlp, text) == [], text
@@ -35,6 +37,8 @@ def test_talk_about_violence_is_no_incident(nlp, text):
     "Three people were killed when gunmen attacked a bus on Monday.",
     "Air force planes bombed the village, killing four civilians.",
     "Police are investigating the murder of two young U.S. citizens in La Paz.",
+    "There have been more attacks against the embassy since the shooting last week.",
+    "The demonstrators physically attacked the president's guards and burned a car.",
 ])
 def test_reports_of_incidents_stay(nlp, text):
     assert _violent(nlp, text), text
@@ -43,3 +47,10 @@ def test_reports_of_incidents_stay(nlp, text):
 def test_hunger_strike_is_no_air_strike(nlp):
     trigs = find_triggers(nlp("Police patrols raided the centres where the hunger strikes were taking place."))
     assert not any(t.sub_event_type == "Air/drone strike" for t in trigs)
+
+
+def test_raid_that_ends_in_arrests_is_the_arrest(nlp):
+    # ACLED codes a search-and-arrest raid in which no one is hurt as Arrests, not as an attack
+    assert _violent(nlp, "Police raided 20 homes in the city and arrested 12 suspects.") == []
+    assert _violent(nlp, "Soldiers raided the village and killed four civilians.")
+    assert _violent(nlp, "Police raided the house, shot dead two men and arrested a third.")

@@ -26,3 +26,30 @@ def test_name_tagged_as_a_date_at_the_end_of_a_text(nlp, geoparser):
     text = "On 1 May 2020 the monitors observed 13 bursts of fire involving heavy machineguns near Novoluhanske"
     assert "Novoluhanske" in _texts(nlp, geoparser, text)
     assert "May" not in _texts(nlp, geoparser, text)
+
+
+def test_name_after_a_title_and_given_names_is_a_person(nlp, geoparser):
+    found = _texts(nlp, geoparser, "The murder of Judge Carlos Valencia was condemned in Bogota.")
+    assert "Valencia" not in found and "Bogota" in found
+
+
+def test_surname_of_a_person_named_in_full_is_the_person(nlp, geoparser):
+    text = ("Colonel Rene Emilio Ponce toured the front near Perquin. "
+            "Later Ponce said the rebels had withdrawn from the area.")
+    found = _texts(nlp, geoparser, text)
+    assert "Ponce" not in found and "Perquin" in found
+
+
+def test_place_used_as_a_place_stays_beside_a_namesake(nlp, geoparser):
+    text = "Ambassador John Paris left for talks. Later the envoy flew to Paris from Madrid."
+    found = _texts(nlp, geoparser, text)
+    assert "Paris" in found and "Madrid" in found
+
+
+def test_bulletin_header_names_a_city_the_report_is_filed_from(nlp, geoparser):
+    text = ("SAN SALVADOR, 14 APR 89 (RADIO CADENA SONORA) -- [TEXT] UNIDENTIFIED INDIVIDUALS PLACED "
+            "EXPLOSIVE DEVICES AT THE ENTRANCE OF MERINO'S HOME.")
+    ps = geoparser.geoparse(nlp(text))
+    head = [p for p in ps if p.start == 0]
+    assert head and head[0].country_code == "SV", [(p.text, p.name, p.country_code) for p in ps]
+    assert not any(p.text == "SONORA" for p in ps)  # the broadcaster's name
