@@ -75,6 +75,7 @@ class Assembler(LocationMixin, AirpowerMixin, RolesMixin):
         self.extra_tolls: list = []
         self._last_place = None
         self._last_near = False
+        self._relaxed = False  # a text with no event otherwise keeps its first act with no named source
 
     def _sentence_span(self, trig):
         return trig.sent_start, trig.sent_end
@@ -184,6 +185,21 @@ class Assembler(LocationMixin, AirpowerMixin, RolesMixin):
             if ev is not None:
                 events.append(ev)
                 self.built.append((ev, self._last_place, self._last_near))
+        if not events and self.triggers:
+            # a text that states an act but names no source for it ("a US national has been put
+            # under investigation in Italy") still reports that act: PLOVER codes the event with the
+            # source unknown. Only when nothing else was found, so it never adds to a report's events.
+            self._relaxed = True
+            for trigs in groups:
+                if not all(t.lexical_plover for t in trigs) or not any(_agentless(self.sdoc[t.token_i]) for t in trigs):
+                    # words of ACLED's types were judged above (in scope or not, their tolls kept)
+                    continue
+                ev = self._event(trigs, used_cas)
+                if ev is not None:
+                    events.append(ev)
+                    self.built.append((ev, self._last_place, self._last_near))
+                    break
+            self._relaxed = False
         events = self._coded_split(self._attach_orphans(events, used_cas))
         tolls = self._tolls() + self.extra_tolls
         return events, tolls
@@ -404,12 +420,13 @@ class Assembler(LocationMixin, AirpowerMixin, RolesMixin):
             return None
         if trig.event_type is None:
             # outside ACLED's scope: keep interactions with a named initiator, stated by a verb
+            # (``_relaxed``: a text that reports no other event keeps its first act, unnamed source or not)
             if trig.modality in ("hypothetical", "negated"):
                 return None
             if not any(self.sdoc[t.token_i].pos_ in ("VERB", "AUX") or t.text.count(" ")
-                       or light_verb(self.sdoc[t.token_i]) is not None for t in trigs):
+                       or light_verb(self.sdoc[t.token_i]) is not None for t in trigs) and not self._relaxed:
                 return None  # (an event noun counts when a support verb states it: "launched an investigation")
-            if not trig.agent:
+            if not trig.agent and not self._relaxed:
                 return None
             if trig.modality == "planned" and trig.plover_event not in ("DEMAND", "REQUEST", "THREATEN", "APPEAL"):
                 return None
@@ -487,7 +504,7 @@ class Assembler(LocationMixin, AirpowerMixin, RolesMixin):
             fat, f_low, f_high = 0, None, None
         self._assoc1 = None
         a1, a2 = self.actors_for(trig, place, when, victims, killed + injured)
-        if event_type is None and a1 is None and not self._named_agent(trig):
+        if event_type is None and a1 is None and not self._named_agent(trig) and not self._relaxed:
             return None
         # A violent event with victims named but no fatalities figure for civilians: Violence against civilians
         source = self.source_for(first)
@@ -550,6 +567,21 @@ class Assembler(LocationMixin, AirpowerMixin, RolesMixin):
 
 
 _SPANS_OF_TIME = {"day", "days", "week", "weeks", "hour", "hours", "month", "months", "year", "years"}
+
+
+def _agentless(tok) -> bool:
+    """Is ``tok`` stated in the passive with no agent ("has been put under investigation", "was
+    banned")? English grammar then leaves the source unnamed; the act is still reported."""
+    v = tok
+    for _ in range(3):
+        if v.pos_ in ("VERB", "AUX"):
+            break
+        if v.head.i == v.i:
+            return False
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) and not any(c.dep_ == "agent" for c in v.children)
 
 
 def _recap_token(tok) -> bool:

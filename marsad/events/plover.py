@@ -204,6 +204,10 @@ _HOSTILE = {"SANCTION", "COERCE", "PROTEST", "REDUCE"}
 
 _THREAT_HEADS = {"threaten", "vow", "swear", "warn"}
 _OFFER_HEADS = {"offer", "promise", "pledge", "ready", "willing", "prepared", "prepare", "agree"}
+# verbs of stated intention (CAMEO 03 "express intent to ...", 13 "threaten"): what a source plans,
+# intends, wants or plots to do is a statement of intent, read like an offer: a cooperative act
+# intended is AGREE, a hostile one THREATEN (CAMEO 138 threaten with military force)
+_INTENT_HEADS = {"plan", "intend", "want", "wish", "hope", "aim", "plot", "propose", "determined", "resolve"}
 _HOSTILE_ACTS = {"FIGHT", "ASSAULT", "COERCE", "SANCTION", "REDUCE"}
 
 
@@ -215,7 +219,7 @@ def _intent(plover: str, modality: str, tok, pure: bool = True) -> tuple[str, st
     head = ihead.lemma_.lower() if ihead is not None else ""
     if head in _THREAT_HEADS:
         return "THREATEN", PLANNED
-    if head in _OFFER_HEADS and modality == PLANNED:
+    if (head in _OFFER_HEADS or head in _INTENT_HEADS) and modality == PLANNED:
         if plover in _HOSTILE_ACTS:
             return "THREATEN", PLANNED
         return "AGREE", ASSERTED

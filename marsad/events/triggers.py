@@ -88,6 +88,7 @@ class Trigger:
     instrument: Optional[str]
     negated: bool
     score: float
+    lexical_plover: bool = False  # the lexicon gives the word no ACLED type (a PLOVER-only word)
 
 
 # ---------------------------------------------------------------- resolution
@@ -360,6 +361,8 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
             c.dep_ in ("prep", "xcomp", "auxpass") and c.lower_ in ("to", "be", "been", "is", "are", "was", "were")
             or c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
         return None  # "committed to opening up" is a pledge (CAMEO 03); "commit a robbery" is not
+    if lem_row == "seek" and row.etype is None and any(c.dep_ == "xcomp" for c in tok.children):
+        return None  # "sought to reassure": an aim, the act is the infinitive's; "sought aid" is a request (CAMEO 10)
     if lem_row == "death" and tok.head.lemma_.lower() in ("toll", "count", "figure", "tally"):
         return None  # "the death toll" is a toll, not an incident
     if " ".join(row.phrase) in ("talk", "peace talk") and etype is not None:
@@ -543,6 +546,8 @@ def _resolve(doc, tok, row, idxs, sent: _Sent, lex, window, neighbours=()) -> Op
         if not (cats.get("weapon", 0) >= 0.5 or (patient is not None and (
                 patient.lemma_.lower() in _AIR_WORDS or patient.i in inst_tokens))):
             etype = sub = None
+            if lem in ("find", "discover", "recover", "uncover") and agent is None:
+                plover = mode = None  # "a body was found": a discovery by no one named is no seizure (CAMEO 1711)
     elif sub == LOOTING and lem in ("destroy", "burn", "damage") and inst_row is not None and inst_row.subtype \
             and inst_row.subtype != "FIREARMS" and inst_row.weight >= 0.6 and pcats.get("weapon", 0) < 0.8 \
             and patient is not None and patient.pos_ != "PRON" and pcats.get("property", 0) >= 0.5:
@@ -1199,7 +1204,7 @@ def _make(doc, c: _Cand, s: _Sent, text: str) -> Trigger:
         agent=_np_span(c.agent) if c.agent is not None else None,
         patient=_np_span(c.patient) if c.patient is not None else None,
         instrument=c.instrument if (etype in _VIOLENT_TYPES or (etype is None and c.inst_specific)) else None,
-        negated=modality == NEGATED, score=round(score, 3),
+        negated=modality == NEGATED, score=round(score, 3), lexical_plover=c.row.etype is None,
     )
 
 
