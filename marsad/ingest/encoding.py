@@ -100,7 +100,7 @@ def _has_control(head: bytes) -> bool:
 
 def _utf16_without_bom(data: bytes) -> Optional[str]:
     """"utf-16-le"/"utf-16-be" for UTF-16 text without a mark: one byte of each pair is nearly
-    always the same small value (NUL for Latin script, 0x04 for Cyrillic, 0x06 for Arabic...), and
+    always the same small value below 0x20 (NUL for Latin script, 0x04 for Cyrillic, 0x06 for Arabic...), and
     what it decodes to is text, not control characters."""
     sample = data[:_SAMPLE]
     if len(sample) < 8:
@@ -108,7 +108,9 @@ def _utf16_without_bom(data: bytes) -> Optional[str]:
     even, odd = sample[0::2], sample[1::2]
     for enc, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
         top, n = Counter(high).most_common(1)[0]
-        if top >= 0x30 or n <= 0.4 * len(high) or Counter(low).most_common(1)[0][1] > 0.4 * len(low):
+        # the script byte of UTF-16 text is a C0 value (alphabets live below U+2000); a printable
+        # ASCII byte there is 8-bit text whose bytes happen to pair up ("001.2.31")
+        if top >= 0x20 or n <= 0.4 * len(high) or Counter(low).most_common(1)[0][1] > 0.4 * len(low):
             continue
         chars = sample[:len(sample) // 2 * 2].decode(enc, errors="replace")
         bad = sum(1 for c in chars if ord(c) < 0x20 and c not in "\t\n\r\x0b\x0c" or c == "\ufffd")

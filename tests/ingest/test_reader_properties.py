@@ -8,7 +8,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from marsad.errors import BinaryInputError
 from marsad.ingest.encoding import decode_bytes as raw_decode
@@ -56,6 +56,7 @@ def test_unicode_round_trip(s, enc):
 
 
 @SETTINGS
+@example("001.2.31")  # 8-bit digits and stops pair up like UTF-16 CJK (found by this property in CI)
 @given(st.text(st.sampled_from(list("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:'\"()-")
                                + list("éèàâçüöäßñåøæÉÜ’‘“”–—€£©°½")), min_size=1, max_size=200))
 def test_windows_1252_text_round_trips(s):
