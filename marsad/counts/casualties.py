@@ -539,6 +539,14 @@ def _scope(doc, hit: _Hit) -> tuple[str, Optional[str]]:
         # "strikes have killed hundreds of civilians": a campaign's running figure, not an incident's
         return "cumulative", None
     m = _CUMUL_RX.search(text) or _PERIOD_RX.search(text) or _since_clause(doc, idxs)
+    relative = root.dep_ == "relcl" or any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that")
+                                           for c in root.children)
+    if not m and relative and _perfect(root):
+        # "X has been under bombardment since mid-February, which has killed more than 130": a
+        # relative clause's toll is the toll of what it describes, a period's bombardment
+        rel = {x.i for x in root.subtree}
+        outer = "".join(doc[i].text_with_ws for i in range(sent_start, sent_end) if i not in rel)
+        m = _CUMUL_RX.search(outer) or _PERIOD_RX.search(outer)
     if m and re.search(r"\b(?:24|twenty-four)\s+hours|\b(?:past|last)\s+day\b", m.group(0), re.I):
         m = None  # "in the past 24 hours" is the day of the report, as ACLED codes it
     if m:
@@ -716,10 +724,35 @@ def _assemble(doc, hits: list[_Hit], text: str) -> list[Casualty]:
         end_tok = max((h.last_tok for h in parts), key=lambda t: t.i)
         end = max(max(h.q.end for h in parts), end_tok.idx + len(end_tok))
         scope, period = _scope(doc, parts[0])
+        if scope == "incident" and parts[0].category == "killed" and _adds_to(doc, text, parts[0]):
+            prev = next((c for c in reversed(out) if c.category == "killed"), None)
+            if prev is not None and prev.scope == "cumulative":
+                # "112 have been killed since the assault began ... Another 42 have been killed in strikes
+                # on the east ... five more deaths in rebel fire": more of the same running toll
+                scope, period = "cumulative", prev.period_text
         out.append(Casualty(category=parts[0].category, best=best, low=low, high=high, start=start, end=end,
                             text=text[start:end], trigger_start=parts[0].trigger.idx, victims=victims,
                             scope=scope, period_text=period))
     return out
+
+
+_ADDS_OPEN = re.compile(r"^\W*(?:another|a\s+further|further)\b", re.I)
+_MORE_AFTER = re.compile(r"^\s+(?:more|other|further|additional)\b", re.I)
+_OWN_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|"
+                      r"overnight|this\s+morning|dawn|(?:january|february|march|april|may|june|july|august|september|"
+                      r"october|november|december)\s+\d)", re.I)
+
+
+def _adds_to(doc, text: str, h: _Hit) -> bool:
+    """Does the count add more dead to the figure before it ("Another 42 ...", "five more deaths"),
+    in a sentence that names no day of its own?"""
+    s0, s1 = _sent_bounds(doc, h.first_tok.i)
+    sent = doc[s0:s1].text
+    if _OWN_DAY.search(sent):
+        return False
+    opener = text[doc[s0].idx:h.q.start]
+    return bool(_ADDS_OPEN.match(opener) and len(opener.split()) <= 1 or _ADDS_OPEN.match(h.q.text)) or bool(
+        _MORE_AFTER.match(text[h.q.end:h.q.end + 14]))
 
 
 _VAGUE_THOUSANDS = re.compile(r"^(?:(?:many|several|tens\s+of|hundreds\s+of)\s+)?(?:thousands|millions)\b", re.I)

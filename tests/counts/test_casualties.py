@@ -196,3 +196,26 @@ def test_possessive_article_counts_the_possessed_person(nlp):
 
 def test_killed_injured_or_captured_together_is_not_a_death_toll(nlp):
     assert cas(nlp, "3 PKK militants were killed, injured or captured during the operations.")[0][0] == "casualties"
+
+
+def test_a_relative_clause_toll_takes_the_period_of_what_it_describes(nlp):
+    """ "under bombardment since mid-March, which has killed 90": the bombardment's running toll."""
+    got = cas(nlp, "The district has been under heavy bombardment since mid-March which has killed more than 90 "
+                   "civilians, the monitor said.")
+    assert [s for c, b, lo, hi, s in got if c == "killed"] == ["cumulative"]
+    got = cas(nlp, "A rocket hit the market which has killed 12 people, the monitor said.")
+    assert [s for c, b, lo, hi, s in got if c == "killed"] == ["incident"]
+
+
+def test_more_dead_added_to_a_running_toll_run_over_its_period(nlp):
+    """ "... killed since the offensive began. Another 30 have been killed ... four more deaths": the
+    same running toll; a count that names its own day, or follows a day's incident, stays an incident."""
+    got = cas(nlp, "At least 90 civilians have been killed in the city since the offensive began on Sunday. Another "
+                   "30 people have been killed in strikes on the east, the monitor said. It reported four more deaths "
+                   "in shelling on the north.")
+    assert [s for c, b, lo, hi, s in got if c == "killed"] == ["cumulative"] * 3
+    got = cas(nlp, "At least 90 civilians have been killed in the city since the offensive began. On Monday another "
+                   "12 were killed in strikes on the east.")
+    assert [s for c, b, lo, hi, s in got if c == "killed"] == ["cumulative", "incident"]
+    got = cas(nlp, "Air strikes killed 10 people in the town. Another four were killed in shelling.")
+    assert [s for c, b, lo, hi, s in got if c == "killed"] == ["incident", "incident"]
