@@ -36,13 +36,28 @@ _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians
 _FACTUAL = ("asserted", "claimed", "alleged")
 
 
+# modifiers that judge or locate in time rather than say what the incident was: "the deadly attack",
+# "the overnight strikes" may name any incident told; "the mosque strike", "the chemical attack" only one
+# whose telling says so
+_EVALUATIVE = frozenset(("deadly", "horrific", "brutal", "terrible", "bloody", "suspected", "alleged", "reported",
+                         "apparent", "recent", "overnight", "same", "twin", "double", "latest", "morning",
+                         "evening", "night", "weekend", "devastating", "massive", "heavy", "fatal", "of", "a"))
+
+
 def anaphoric(e: Event) -> bool:
     """Does the mention give its figure for "the attack" (an incident already told)?"""
+    return description(e) is not None
+
+
+def description(e: Event) -> Optional[tuple[str, ...]]:
+    """The content words of the definite description under which the mention gives its figure for
+    an incident already told ("the mosque strike" -> ("mosque",); "the attack" -> ()), or None when
+    the mention is no such anaphor."""
     if not e.evidence or not (e.fatalities or e.fatalities_low):
-        return False
+        return None
     said = e.evidence[0].text
     if _ELSEWHERE.match(said):
-        return False
+        return None
     for m in _DEFINITE.finditer(said):
         if _BEFORE.search(said[:m.start()]):
             continue  # "after the attack": another moment, not this incident's toll
@@ -51,8 +66,22 @@ def anaphoric(e: Event) -> bool:
                for w in mods):
             continue  # "the same attack" is fine too, but "the other/second/latest attack" is not this one
         if _DEATH.search(said):
-            return True
-    return False
+            return tuple(w for w in mods if w not in _EVALUATIVE)
+    return None
+
+
+def _stem(w: str) -> str:
+    return re.sub(r"(?:'s|s)$", "", w.lower())[:6]
+
+
+def told_as(m: Event, words: tuple[str, ...]) -> bool:
+    """Was ``m`` told with the description's content words ("the mosque strike" needs a mosque in
+    its telling, "the Russian strike" Russia or Russians; the first letters of a word suffice)?"""
+    if not words:
+        return True
+    told = " ".join(s.text for s in m.evidence).lower()
+    stems = {_stem(w) for w in re.findall(r"[a-z][\w'-]*", told)}
+    return all(_stem(w) in stems or _stem(w)[:5] in {t[:5] for t in stems} for w in words)
 
 
 def is_update(e: Event) -> bool:
@@ -61,11 +90,12 @@ def is_update(e: Event) -> bool:
 
 def antecedent(events: list[Event], e: Event) -> Optional[int]:
     """The incident the text told last before ``e``: the violent event whose latest evidence before
-    ``e``'s sentence is closest to it."""
+    ``e``'s sentence is closest to it, among those told with the description's content words."""
     start = e.evidence[0].start
+    words = description(e) or ()
     best, best_at = None, -1
     for i, m in enumerate(events):
-        if m is e or m.event_type not in _VIOLENT or m.modality not in _FACTUAL:
+        if m is e or m.event_type not in _VIOLENT or m.modality not in _FACTUAL or not told_as(m, words):
             continue
         told = [s.start for s in m.evidence if s.start < start]
         if told and max(told) > best_at:

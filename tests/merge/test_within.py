@@ -157,6 +157,21 @@ def test_a_description_of_another_moment_or_day_is_no_anaphor():
     assert len(merge_events([told, other])) == 2
 
 
+def test_a_described_attack_is_only_the_incident_told_that_way():
+    """ "the mosque strike" names an incident told with a mosque; a chemical attack told last is
+    another incident, and its figure is not replaced by the mosque strike's."""
+    chem = _said(0, 90, "Chemical weapon", "A chemical weapons attack killed nearly 90 people in Khan Sheikhoun.",
+                 location="Khan Shaykhun")
+    mosque = _said(100, 38, "Air/drone strike", "The watchdog concluded the mosque strike killed at least 38 people.",
+                   geonameid=3, location="Al Jinah", admin1="Aleppo")
+    assert sorted(m.fatalities for m in merge_events([chem, mosque])) == [38, 90]
+    told = _said(0, 40, "Air/drone strike", "Around 40 people were killed in the crowded mosque in Al Jinah.",
+                 geonameid=3, location="Al Jinah", admin1="Aleppo")
+    assert len(merge_events([told, mosque])) == 1
+    deadly = _said(100, 58, "Air/drone strike", "The monitor said the deadly attack killed at least 58 people.")
+    assert len(merge_events([chem, deadly])) == 1
+
+
 def test_a_city_standing_for_its_surroundings_and_a_town_around_it_give_one_toll():
     """ "killed four outside the capital Damascus" and "four civilians in Douma": one incident."""
     city = _typed(0, 4, "Air/drone strike", admin1="Damascus", geonameid=5, location="Damascus",
