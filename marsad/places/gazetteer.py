@@ -30,6 +30,10 @@ from marsad.places.packs import haversine_km, read_tsv  # noqa: F401 (the places
 DATA_DIR = Path(__file__).parent / "data"
 _NOT_BUILT = frozenset({"locale_cues.tsv"})  # data files read at run time, not compiled into the index
 SCHEMA_VERSION = "6"
+# translit_rows: a name whose key is one edit from the query's scores by its spelling alone (NEAR_BASE +
+# NEAR_SLOPE x similarity: 0.95 -> 0.87, as a same-key name spelled 0.85 alike; 0.7 -> 0.72), and joins the
+# same-key names when it scores NEAR_WITH_SAME or more
+NEAR_BASE, NEAR_SLOPE, NEAR_WITH_SAME = 0.3, 0.6, 0.82
 TRANSLIT_POOL = 400  # translit_rows: places read for one key, the closest spellings first
 
 # feature codes by kind
@@ -208,9 +212,9 @@ class Gazetteer:
         return out[:limit]
 
     def translit_rows(self, name: str, limit: int = 30, major_only: bool = False,
-                      country: Optional[str] = None) -> list[tuple[float, tuple]]:
+                      country: Optional[str] = None, near_join: bool = True) -> list[tuple[float, tuple]]:
         """Candidates whose transliteration key equals the key of ``name`` or, when none does, is one edit
-        away (keys of four letters or more), as [(match score 0.55-0.9, row)], best first: the score adds
+        away (keys of four letters or more), as [(match score 0.6-0.9, row)], best first: the score adds
         the spelling similarity of the names. See normalize.translit_key. ``major_only``: countries,
         first-level units, capitals, our supplement and cities of 100,000 or more, by the same key only."""
         from rapidfuzz import fuzz
@@ -251,6 +255,11 @@ class Gazetteer:
         # Hajilah, not like Hialeah, though all three share a key)
         spell: dict = {}
         qf = vowel_frame(qk)
+        near_first: dict = {}
+        for e, k in one_hits:
+            tk = translit_key(k)
+            if tk:
+                near_first.setdefault(e, set()).add(tk[0])
         for e, k in hits + one_hits:
             v = (fuzz.ratio(qk, k) + fuzz.ratio(qf, vowel_frame(k))) / 200.0
             if v > spell.get(e, -1.0):
@@ -259,7 +268,8 @@ class Gazetteer:
         pool = exact | one
         if len(pool) > TRANSLIT_POOL:
             # a short key is shared by thousands of places: the closest spellings are read
-            pool = set(sorted(pool, key=lambda e: (e not in exact, -spell[e]))[:TRANSLIT_POOL])
+            pool = set(sorted(pool, key=lambda e: -(0.70 + 0.2 * spell[e] if e in exact
+                                                    else NEAR_BASE + NEAR_SLOPE * spell[e]))[:TRANSLIT_POOL])
         rows = self._entries_by_ids(list(pool))
         same, near_rows = [], []
         for r in rows:
@@ -268,7 +278,9 @@ class Gazetteer:
             if r[0] in exact:
                 same.append((round(0.70 + 0.2 * spell[r[0]], 4), r[1:]))
             else:
-                near_rows.append((round(0.55 + 0.2 * spell[r[0]], 4), r[1:]))
+                # (a name English spells as written keeps the older, lower score of a key one edit away)
+                near_rows.append((round(NEAR_BASE + NEAR_SLOPE * spell[r[0]] if near_join
+                                        else 0.55 + 0.2 * spell[r[0]], 4), r[1:]))
         # the same key first (the most prominent first: "Alleppu" is Aleppo before any village), then
         # names one edit away, the closest spellings first (a far bigger city one edit away is not a
         # likelier reading than a village spelled almost alike)
@@ -282,6 +294,19 @@ class Gazetteer:
             seen = {id(t) for t in head}
             same = head + [t for t in close if id(t) not in seen]
             same.sort(key=lambda t: -(t[0] * 10 + prior(t[1][7], t[1][11] or 0, t[1][12])))
+        if same and near_join:
+            # a key one edit away spelled as close as a same-key name is as likely a reading: the key
+            # folds letters, and a letter added or lost ("Hiderahbad", "Bilgrahde", "Lupumbasshi") moves it
+            # as much as a vowel changed moves the spelling (``near_join``: not for a name English spells
+            # as written, which is no transliteration)
+            # (the first letter of a key stays: transliteration changes vowels and letters within a name)
+            firsts = {k[0] for k in keys}
+            close = [t for t in near_rows if t[0] >= NEAR_WITH_SAME and t[1][0] in near_first
+                     and near_first[t[1][0]] & firsts][:max(4, limit // 3)]
+            if close:
+                same = sorted(same[:limit - len(close)] + close,
+                              key=lambda t: -(t[0] * 10 + prior(t[1][7], t[1][11] or 0, t[1][12])))
+            return same
         return same[:limit] if same else near_rows[:limit]
 
     def fuzzy(self, name: str, country: Optional[str] = None, limit: int = 10) -> list[GazetteerEntry]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from typing import Optional
 
@@ -22,8 +23,8 @@ from marsad.places.coherence import (_cluster, _cluster_index, _context, _corrob
 from marsad.places.gazetteer import ADMIN_CODES, COUNTRY_CODES, FAC_CODES, Gazetteer, haversine_km, prior
 from marsad.places.locale import locale_cues
 from marsad.places.normalize import name_key, translit_key
-from marsad.places.recognise import (_ABBR_FULL, _ABBR_HEAD, _ORG_AFTER, SOUND_SLOT_MIN, RecognitionMixin,  # noqa: F401
-                                     _is_link, _Mention, _spelled_in_english, ascii_name)
+from marsad.places.recognise import (_ABBR_FULL, _ABBR_HEAD, _ORG_AFTER, SOUND_SLOT_MIN, SUFFIX_KIND,  # noqa: F401
+                                     RecognitionMixin, _is_link, _Mention, _spelled_in_english, ascii_name)
 from marsad.records import GazetteerEntry, Place
 
 
@@ -85,6 +86,9 @@ SOUND_MAJOR_MIN = 0.82  # a major place written another way beside small places 
 # outside the packs' countries, a small place written another way is a reading when its key is the name's
 # and its spelling close (gazetteer.translit_rows: 0.7 + 0.2 x spelling similarity)
 SOUND_ANY_MIN = 0.87
+# outside the packs' countries, a major place is a reading of a name no place bears when spelled this close
+# (a same-key name of 0.65 spelling similarity, a key one edit away of 0.88: "Pehrson" is no Paterson)
+SOUND_NEAR_MAJOR_MIN = 0.83
 SOUND_MS_LOW = 0.7  # the least score of a same-key reading
 SPELL_W = 8.0
 SUPPORT_W = 3.0
@@ -123,6 +127,9 @@ VOTE_T = 1.5  # temperature of an ambiguous name's first-pass vote over the coun
 # a major place (MAJOR_POP, a capital, a province) written another way in a place slot.
 CORR_W = 1.0
 SOUND_ONE_CC_MIN = 0.86  # same transliteration key and a close spelling (gazetteer.translit_rows)
+
+
+_KIND_AFTER = re.compile(r"\s+(province|governorate|district|city|town|village)\b", re.I)
 
 
 def _stem_of(a: str, b: str) -> bool:
@@ -187,9 +194,9 @@ class Geoparser(RecognitionMixin):
         if not out and fuzzy and self.use_fuzzy and len(name_key(query)) >= 4:
             # a name written another way: the same transliteration key (or one edit from it), else a
             # sound-alike spelled similarly; ranked below exact names (see normalize.translit_key)
-            out = [c for c in self.gaz.translit_rows(query, limit=60)
+            out = [c for c in self.gaz.translit_rows(query, limit=60, near_join=not _spelled_in_english(query))
                    if c[1][5] in self._translit_ccs or c[0] >= SOUND_ANY_MIN
-                   or self._major(c[1]) and c[0] >= SOUND_MAJOR_MIN]
+                   or self._major(c[1]) and c[0] >= SOUND_NEAR_MAJOR_MIN]
             if out and _spelled_in_english(query):
                 # transliteration respells names written in other scripts (the packs' countries); a name
                 # English spells as written is no respelling of a place elsewhere ("Anfield" is not
@@ -229,6 +236,21 @@ class Geoparser(RecognitionMixin):
         """A place whose name a respelling is likelier to be than a small place's exact name."""
         return (row[7] in COUNTRY_CODES or row[7] in ("ADM1", "PPLC") or row[12] == "marsad"
                 or (row[11] or 0) >= MAJOR_POP)
+
+    @staticmethod
+    def _kind_fits(text: str, m: _Mention, row) -> bool:
+        """Does the kind word of the name ("X province", "X governorate", "X city") fit the reading's kind
+        (a first- or second-level unit for a province, governorate or district; a town for a city, town or
+        village)?"""
+        kind = m.suffix_kind
+        if kind is None:
+            w = _KIND_AFTER.match(text, m.end)
+            kind = SUFFIX_KIND.get(w.group(1).lower()) if w else None
+        if kind == "A":
+            return row[7] in ("ADM1", "ADM2") or row[6] == "A" and row[7] not in COUNTRY_CODES
+        if kind == "P":
+            return row[6] == "P"
+        return False
 
     @staticmethod
     def _prominent(c) -> bool:
@@ -469,6 +491,12 @@ class Geoparser(RecognitionMixin):
                 tot_o = sum(v for v in others.values() if v > 0)
                 fo = ({cc: v / max(tot_o, FOCUS_MIN) for cc, v in others.items() if v > 0}
                       if tot_o > 0.3 else {})
+                # the same without the writing cues: where the story's other names are (a cue says where a
+                # story is written from, not that its events are elsewhere: "MPs" in a note on Moscow)
+                others_p = {cc: v - cue_votes.get(cc, 0.0) for cc, v in others.items()}
+                tot_p = sum(v for v in others_p.values() if v > 1e-9)
+                fo_p = ({cc: v / max(tot_p, FOCUS_MIN) for cc, v in others_p.items() if v > 1e-9}
+                        if tot_p > 0.3 else {})
                 a1o = {}
                 if a1w:
                     own = Counter()
@@ -545,9 +573,20 @@ class Geoparser(RecognitionMixin):
                 # it; in the packs' countries (names transliterated from Arabic, Persian, Cyrillic ...), a
                 # name tagged as a place whose close readings are all of one country, when the story says
                 # nothing of other countries
-                fits = not fo or fo.get(bcc, 0.0) >= 0.25  # the rest of the story is not plainly elsewhere
-                backed = ms < 0.95 and (m.strength == 2 or m.locative) and (
-                    level == 2 and ms >= SOUND_SLOT_MIN or level == 1 and fits and (big or ms >= SOUND_SLOT_MIN)
+                fits = not fo_p or fo_p.get(bcc, 0.0) >= 0.25  # the rest of the story is not plainly elsewhere
+                # the kind of place the text says the name is ("Hemah province", "Tertouss city") and the
+                # reading is of that kind: the name is a place of the kind, spelled close to the reading, when
+                # the reading is a major place, or a province or district of a country the story is about,
+                # and no parent named says otherwise
+                # (a name English spells as written, "Waste District", is no respelling unless the story
+                # is about the reading's country)
+                kind_fit = (ms >= SOUND_SLOT_MIN and (parent_cc is None or parent_cc == bcc)
+                            and (big or fits and bfc in ("ADM1", "ADM2"))
+                            and (fo_p.get(bcc, 0.0) >= 0.25 or not _spelled_in_english(m.query))
+                            and self._kind_fits(text, m, m.best))
+                backed = ms < 0.95 and (m.strength == 2 or m.locative or kind_fit) and (
+                    kind_fit
+                    or level == 2 and ms >= SOUND_SLOT_MIN or level == 1 and fits and (big or ms >= SOUND_SLOT_MIN)
                     or big and ms >= SOUND_ONE_CC_MIN and fits
                     or not fo and m.strength == 2 and ms >= SOUND_ONE_CC_MIN and bcc in self._translit_ccs
                     and all(c[1][5] == bcc for c in m.cands if c[0] >= SOUND_SLOT_MIN))
@@ -568,7 +607,7 @@ class Geoparser(RecognitionMixin):
                 # decline fuzzy matches that nothing else in the document supports
                 # (a weak name, one the tagger took for a person or body, must be backed by the others)
                 elif ms < 0.9 and parent_cc != bcc and fo.get(bcc, 0.0) < 0.25 and not (
-                        ms >= 0.75 and not fo and m.strength >= 2):
+                        ms >= 0.75 and not fo_p and m.strength >= 2):
                     m.declined, m.best = "unsupported sound-alike", None
                 # a small place that only sounds like the name needs more than its country: its province
                 # named, or the document's other places near it ("Viridian" is not Fredonia, Kansas)

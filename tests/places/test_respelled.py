@@ -44,3 +44,36 @@ def test_a_respelled_major_city_alone_is_found(nlp, geoparser):
 
 def test_a_person_who_sounds_like_a_village_is_no_place(nlp, geoparser):
     assert _places(nlp, geoparser, "Mr. Kensafra told reporters the vote was fair.") == {}
+
+
+def test_a_key_one_edit_away_spelled_close_joins_the_same_key_names(gaz):
+    # a letter added where the key folds ("h" after a vowel) moves the key one edit; the spelling stays close
+    rows = [(r[2], r[5]) for _, r in gaz.translit_rows("Hiderahbad", limit=60)]
+    assert ("Hyderabad", "PK") in rows[:3]
+
+
+def test_a_name_english_spells_as_written_gets_no_one_edit_readings_beside_its_key(gaz):
+    joined = {r[1] for _, r in gaz.translit_rows("Bilgrahde", limit=60)}
+    alone = {r[1] for _, r in gaz.translit_rows("Bilgrahde", limit=60, near_join=False)}
+    assert alone < joined
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Government forces shelled villages in Hemah province on Monday.", "Hemah", "SY"),
+    ("Security forces arrested three men in Tertouss city.", "Tertouss city", "SY"),
+])
+def test_a_kind_word_backs_a_respelled_province_or_city(nlp, geoparser, text, name, country):
+    got = _places(nlp, geoparser, text)
+    assert name in got and got[name].country_code == country
+
+
+def test_a_kind_word_does_not_make_an_english_phrase_a_province(nlp, geoparser):
+    got = _places(nlp, geoparser, "A haz-mat day will be held in Zionsville, Indiana this fall, Waste District "
+                                  "director Dave Lamm said.")
+    assert all(p.country_code != "IQ" for p in got.values())
+
+
+def test_writing_cues_do_not_put_a_respelled_capital_elsewhere(nlp, geoparser):
+    # "MPs" is a British writing cue: where the story is written from, not where it happened
+    got = _places(nlp, geoparser, "Activists and MPs held one-person protests in Musscow on Labour Day.")
+    assert got["Musscow"].country_code == "RU"
