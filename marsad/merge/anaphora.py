@@ -8,6 +8,12 @@ whatever place or source its own sentence names ("as they were entering Turkey",
 monitor"). Reports that differ are conflicting reports: ACLED codes the most conservative figure,
 unless the sentence updates a toll ("rose to", "updating"), when the update is coded.
 
+The incident told last must already have a figure: a description's figure is then a second report
+of its toll (a figure-less incident is left to the other rules of within.py). The description must
+fit the incident ("the strike" names no chemical attack, "the blast" no air raid), and no sentence
+told between the two may name another day ("a March 16 air strike ..."), which may have introduced
+the incident the description names.
+
 Not an anaphor: a description that carries its own day ("the March 16 strike") or opens another
 incident ("in a separate attack", "elsewhere"), and "the attacks" of a period ("since", "this year"),
 which are tolls and never reach here.
@@ -82,6 +88,43 @@ def told_as(m: Event, words: tuple[str, ...]) -> bool:
     told = " ".join(s.text for s in m.evidence).lower()
     stems = {_stem(w) for w in re.findall(r"[a-z][\w'-]*", told)}
     return all(_stem(w) in stems or _stem(w)[:5] in {t[:5] for t in stems} for w in words)
+
+
+# what a description can name: "the strike" is no chemical attack or bombing, "the blast" no air raid
+_AIR = re.compile(r"^(?:(?:air\s*)?strikes?|airstrikes?|air\s*raids?|raids?|bombing\s+raids?|bombardment|shelling)$", re.I)
+_BLAST = re.compile(r"^(?:explosions?|blasts?|bombings?)$", re.I)
+_FITS_AIR = {"Air/drone strike", "Shelling/artillery/missile attack", "Attack", "Armed clash", None}
+_FITS_BLAST = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Attack", "Air/drone strike",
+               "Shelling/artillery/missile attack", None}
+# a sentence told between the two that names another day ("a March 16 air strike that killed dozens",
+# "at the time", "last month") may have introduced the incident the description names
+_OTHER_DAY = re.compile(r"\b(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
+                        r"december)\s+\d{1,2}\b|\d{1,2}\s+(?:january|february|march|april|may|june|july|august|"
+                        r"september|october|november|december)\b|last\s+(?:week|month|year)|at\s+the\s+time|"
+                        r"earlier\s+this\s+(?:week|month|year)|(?:19|20)\d\d\b)", re.I)
+
+
+def _noun(e: Event) -> str:
+    said = e.evidence[0].text
+    for m in _DEFINITE.finditer(said):
+        return said[m.start():m.end()].split()[-1]
+    return ""
+
+
+def fits(description: Event, incident: Event) -> bool:
+    """Can the description ("the strike", "the blast", "the attack") name the incident?"""
+    noun = _noun(description)
+    if _AIR.match(noun):
+        return incident.sub_event_type in _FITS_AIR
+    if _BLAST.match(noun):
+        return incident.sub_event_type in _FITS_BLAST
+    return True
+
+
+def another_day_between(events: list[Event], a: Event, e: Event) -> bool:
+    lo = max((s.start for s in a.evidence if s.start < e.evidence[0].start), default=-1)
+    hi = e.evidence[0].start
+    return any(lo < s.start < hi and _OTHER_DAY.search(s.text) for x in events for s in x.evidence)
 
 
 def is_update(e: Event) -> bool:

@@ -152,7 +152,7 @@ def _join_anaphors(events: list[Event]) -> list[Event]:
     """A figure given for "the attack" joins the incident the report told last (anaphora.py):
     reports that differ code the lowest figure, an updated toll the update, and a smaller figure in
     a town inside the incident's area is a part of its total."""
-    from marsad.merge.anaphora import anaphoric, antecedent, is_update
+    from marsad.merge.anaphora import anaphoric, another_day_between, antecedent, fits, is_update
     out = list(events)
     for e in sorted(events, key=lambda x: x.evidence[0].start if x.evidence else 0):
         if e.event_type not in VIOLENT or e.modality not in _FACTUAL or not anaphoric(e):
@@ -162,12 +162,15 @@ def _join_anaphors(events: list[Event]) -> list[Event]:
         if j is None:
             continue
         a = out[j]
+        if not a.fatalities or not fits(e, a) or another_day_between(events, a, e):
+            continue  # "the strike" is no chemical attack; a day told in between may name another incident
         if a.event_date and e.event_date and a.event_date != e.event_date and _own_day(a) and _own_day(e):
             continue  # the text says another day: "the attack" is another one
         merged = _combine(a, e)  # the incident keeps the type it was told with: "the explosion" names it again
         if a.fatalities and e.fatalities and a.fatalities != e.fatalities:
             part = e.fatalities < a.fatalities and e.geonameid not in (None, a.geonameid) and _inside(a, e)
-            pick = e if is_update(e) else a if part else (a if a.fatalities < e.fatalities else e)
+            conflict = _conflicting_reports(a, e) and not part
+            pick = e if is_update(e) else (a if a.fatalities < e.fatalities else e) if conflict else a
             lows = [x.fatalities_low if x.fatalities_low is not None else x.fatalities for x in (a, e)]
             merged = replace(merged, fatalities=pick.fatalities, fatalities_low=min(min(lows), pick.fatalities),
                              fatalities_high=None if pick.fatalities_high is None else max(a.fatalities, e.fatalities))

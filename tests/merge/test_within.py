@@ -194,3 +194,17 @@ def test_a_smaller_figure_for_the_raids_in_a_town_of_the_area_is_a_part_of_the_t
     part = _said(100, 2, "Air/drone strike", "The air raids hit the hospital in the town killing two staffers.")
     (m,) = merge_events([total, part])
     assert m.fatalities == 18
+
+
+def test_a_description_joins_only_an_incident_it_can_name_with_no_other_day_told_between():
+    """ "the strike" names no chemical attack; after "a March 16 air strike that killed dozens", "the
+    mosque strike killed 38" is that strike's toll, not the day's incident's."""
+    gas = _said(0, 90, "Chemical weapon", "A chemical attack killed 90 people in the town on Tuesday.")
+    strike = _said(200, 38, "Air/drone strike", "The report concluded the mosque strike killed at least 38 people.",
+                   source="HRW")
+    assert len(merge_events([gas, strike])) == 2
+    told = _said(0, 10, "Shelling/artillery/missile attack", "Shelling killed 10 people in the town on Tuesday.")
+    assert len(merge_events([told, strike])) == 1  # nothing told between: the same incident
+    recap = _typed(100, 0, None, etype=None, plover_event="ACCUSE", geonameid=11, location="Geneva",
+                   evidence=(Span(100, 160, "The group said in a report that a March 16 air strike hit a mosque."),))
+    assert {m.fatalities for m in merge_events([told, recap, strike])} >= {10, 38}
