@@ -203,7 +203,7 @@ def test_a_description_joins_only_an_incident_it_can_name_with_no_other_day_told
     strike = _said(200, 38, "Air/drone strike", "The report concluded the mosque strike killed at least 38 people.",
                    source="HRW")
     assert len(merge_events([gas, strike])) == 2
-    told = _said(0, 10, "Shelling/artillery/missile attack", "Shelling killed 10 people in the town on Tuesday.")
+    told = _said(0, 10, "Shelling/artillery/missile attack", "Shelling hit a mosque in the town on Tuesday, killing 10.")
     assert len(merge_events([told, strike])) == 1  # nothing told between: the same incident
     recap = _typed(100, 0, None, etype=None, plover_event="ACCUSE", geonameid=11, location="Geneva",
                    evidence=(Span(100, 160, "The group said in a report that a March 16 air strike hit a mosque."),))
