@@ -571,8 +571,9 @@ class Geoparser(RecognitionMixin):
                 # A reading is backed by another name near it (level 2); by its country named, when it is
                 # spelled close to the text (level 1); a major place by its country or by nothing against
                 # it; in the packs' countries (names transliterated from Arabic, Persian, Cyrillic ...), a
-                # name tagged as a place whose close readings are all of one country, when the story says
-                # nothing of other countries
+                # name tagged as a place (or in a place slot: "near Dolomytne", tagged as a body at the end of
+                # a text without its full stop) whose close readings are all of one country, when the story
+                # says nothing of other countries
                 fits = not fo_p or fo_p.get(bcc, 0.0) >= 0.25  # the rest of the story is not plainly elsewhere
                 # the kind of place the text says the name is ("Hemah province", "Tertouss city") and the
                 # reading is of that kind: the name is a place of the kind, spelled close to the reading, when
@@ -588,7 +589,7 @@ class Geoparser(RecognitionMixin):
                     kind_fit
                     or level == 2 and ms >= SOUND_SLOT_MIN or level == 1 and fits and (big or ms >= SOUND_SLOT_MIN)
                     or big and ms >= SOUND_ONE_CC_MIN and fits
-                    or not fo and m.strength == 2 and ms >= SOUND_ONE_CC_MIN and bcc in self._translit_ccs
+                    or not fo and (m.strength == 2 or m.locative) and ms >= SOUND_ONE_CC_MIN and bcc in self._translit_ccs
                     and all(c[1][5] == bcc for c in m.cands if c[0] >= SOUND_SLOT_MIN))
                 if backed and prow is not None and parent_cc != bcc and prow[7] in COUNTRY_CODES:
                     backed = False
