@@ -255,11 +255,14 @@ class Gazetteer:
         # Hajilah, not like Hialeah, though all three share a key)
         spell: dict = {}
         qf = vowel_frame(qk)
-        near_first: dict = {}
+        near_names: dict = {}
         for e, k in one_hits:
-            tk = translit_key(k)
-            if tk:
-                near_first.setdefault(e, set()).add(tk[0])
+            near_names.setdefault(e, set()).add(k)
+
+        def near_first(e) -> set:
+            # the first letters of the keys of an entry found one edit away (read only for the few
+            # close enough to stand with same-key readings: there are thousands of them)
+            return {tk[0] for tk in map(translit_key, near_names.get(e, ())) if tk}
         for e, k in hits + one_hits:
             v = (fuzz.ratio(qk, k) + fuzz.ratio(qf, vowel_frame(k))) / 200.0
             if v > spell.get(e, -1.0):
@@ -301,8 +304,7 @@ class Gazetteer:
             # as written, which is no transliteration)
             # (the first letter of a key stays: transliteration changes vowels and letters within a name)
             firsts = {k[0] for k in keys}
-            close = [t for t in near_rows if t[0] >= NEAR_WITH_SAME and t[1][0] in near_first
-                     and near_first[t[1][0]] & firsts][:max(4, limit // 3)]
+            close = [t for t in near_rows if t[0] >= NEAR_WITH_SAME and near_first(t[1][0]) & firsts][:max(4, limit // 3)]
             if close:
                 same = sorted(same[:limit - len(close)] + close,
                               key=lambda t: -(t[0] * 10 + prior(t[1][7], t[1][11] or 0, t[1][12])))
