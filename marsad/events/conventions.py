@@ -305,6 +305,16 @@ class ConventionsMixin:
         (re.compile(r"\b(?:indigenous|Mapuche)\b", re.I), "Indigenous Militia ({})"),
     )
 
+    def _agent_words(self, trig, agent=True) -> str:
+        """The words that tell who acted: for the agent of a one-sided act, the clause before the
+        trigger and a passive "by ..." after it; otherwise (a clash's sides, the target) the sentence."""
+        s0, s1 = trig.sent_start, trig.sent_end
+        if not (agent and trig.sub_event_type != "Armed clash"):
+            return self.text[s0:s1]
+        text = self.text[s0:trig.start]
+        m = re.search(r"\bby\b(.{0,80})", self.text[trig.start:s1])
+        return text + " " + m.group(1) if m else text
+
     def _identity_militia(self, actor, trig, cc, when, agent=True):
         """"Unidentified Armed Group (X)" for armed men named by clan, community, tribe or ethnicity
         ("militiamen from the Saad sub-clan", "inter-clan clashes", "tribesmen"): ACLED codes them as
@@ -313,15 +323,7 @@ class ConventionsMixin:
         Codebook: identity militias)."""
         if actor is None or not actor[0].startswith("Unidentified Armed Group") or actor[1] != 3:
             return actor
-        s0, s1 = trig.sent_start, trig.sent_end
-        if agent and trig.sub_event_type != "Armed clash":
-            # the attacker's words: the clause before the trigger, or a passive "by ..." after it
-            text = self.text[s0:trig.start]
-            m = re.search(r"\bby\b(.{0,80})", self.text[trig.start:s1])
-            if m:
-                text += " " + m.group(1)
-        else:
-            text = self.text[s0:s1]
+        text = self._agent_words(trig, agent)
         country = actor[0][actor[0].find("(") + 1:-1] if "(" in actor[0] else ""
         if not country:
             return actor
@@ -345,14 +347,7 @@ class ConventionsMixin:
         """ACLED's names for Myanmar's People's Defense Forces when the note names one (see above)."""
         if actor is not None and not (actor[0].startswith("Unidentified Armed Group") and actor[1] == 3):
             return actor
-        s0, s1 = trig.sent_start, trig.sent_end
-        if agent and trig.sub_event_type != "Armed clash":
-            text = self.text[s0:trig.start]
-            m = re.search(r"\bby\b(.{0,80})", self.text[trig.start:s1])
-            if m:
-                text += " " + m.group(1)
-        else:
-            text = self.text[s0:s1]
+        text = self._agent_words(trig, agent)
         if self._PDF_LOCAL.search(text):
             return "People's Defense Force - Local Group", 2
         m = self._PDF_NAMED.search(text)

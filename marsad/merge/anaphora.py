@@ -86,8 +86,8 @@ def told_as(m: Event, words: tuple[str, ...]) -> bool:
     if not words:
         return True
     told = " ".join(s.text for s in m.evidence).lower()
-    stems = {_stem(w) for w in re.findall(r"[a-z][\w'-]*", told)}
-    return all(_stem(w) in stems or _stem(w)[:5] in {t[:5] for t in stems} for w in words)
+    prefixes = {_stem(w)[:5] for w in re.findall(r"[a-z][\w'-]*", told)}
+    return all(_stem(w)[:5] in prefixes for w in words)
 
 
 # what a description can name: "the strike" is no chemical attack or bombing, "the blast" no air raid

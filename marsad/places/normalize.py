@@ -150,11 +150,16 @@ _AR_GENERIC = frozenset(fold(w) for w in "منطقة مركز ناحية محا�
 _LATIN_GENERIC = frozenset("district markaz mintaqat mintaqa nahiyat nahiya muhafazat qada".split())
 
 
-def _latin_word_key(w: str) -> str:
+def _consonant_classes(w: str) -> str:
+    """Latin letters folded into their transliteration classes (digraphs first: "kh", "sh", "dh" ...)."""
     for a, b in _LATIN_DIGRAPHS:
         if a in w:
             w = w.replace(a, b)
-    w = w.translate(_LATIN_CLASS)
+    return w.translate(_LATIN_CLASS)
+
+
+def _latin_word_key(w: str) -> str:
+    w = _consonant_classes(w)
     out = []
     for i, ch in enumerate(w):
         if ch in "aeiouwy":
@@ -280,11 +285,7 @@ def vowel_frame(key: str) -> str:
     "kafrnabl". Spelling similarity on frames tells "Hajilah" from "Hialeah", which share a key."""
     if not _has_latin(key):
         return key
-    w = key.replace(" ", "").replace("-", "")
-    for a, b in _LATIN_DIGRAPHS:
-        if a in w:
-            w = w.replace(a, b)
-    w = w.translate(_LATIN_CLASS)
+    w = _consonant_classes(key.replace(" ", "").replace("-", ""))
     out = []
     for i, ch in enumerate(w):
         if ch in "aeiouy" or ch == "w" and i > 0:
