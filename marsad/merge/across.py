@@ -78,6 +78,10 @@ class Report:
     # day windows the event may fall in: the coded date, and when the text's own dateline disagrees
     # with the publication date it was resolved against, the days up to that dateline
     windows: tuple[tuple[str, str], ...]
+    # days of the earlier incident the story refers back to when it names it by its weapon ("the
+    # chemical attack", "an August 21 chemical weapons attack"): compared only with reports of the
+    # same rare kind of attack (``reference_windows``)
+    refs: tuple[tuple[str, str], ...]
     event_type: Optional[str]
     sub_event_type: Optional[str]
     plover_event: Optional[str]
@@ -115,8 +119,8 @@ class Report:
         """The envelope of the report's date windows, widened by the tolerance (for blocking)."""
         if not self.windows:
             return None, None
-        lo = min(w[0] for w in self.windows)
-        hi = max(w[1] for w in self.windows)
+        lo = min(w[0] for w in self.windows + self.refs)
+        hi = max(w[1] for w in self.windows + self.refs)
         return _shift(lo, -DAY_TOLERANCE), _shift(hi, DAY_TOLERANCE)
 
 
@@ -190,7 +194,7 @@ def lead_words(doc: dict, text: Optional[str]) -> frozenset[str]:
 
 
 def make_report(event: dict, doc: dict, content_hash: str, dateline: Optional[str] = None,
-                lead: frozenset = frozenset()) -> Report:
+                lead: frozenset = frozenset(), text: Optional[str] = None) -> Report:
     """The matcher's view of one event of one stored document.
 
     ``dateline``: the publication date the text itself states (``find_dateline``), when known. A
@@ -200,13 +204,14 @@ def make_report(event: dict, doc: dict, content_hash: str, dateline: Optional[st
     pub = doc.get("publication_date")
     evidence = [e.get("text", "") for e in event.get("evidence") or []]
     windows = date_windows(event, pub, dateline, evidence)
+    refs = reference_windows(event, pub, dateline, text) if windows else []
     ev_date = windows[0][0] if windows else event.get("event_date")
     why_not = _why_not_mergeable(event)
     return Report(
         doc_id=str(doc["doc_id"]), event_id=str(event["event_id"]), content_hash=content_hash,
         publication_date=pub, outlet=doc.get("source"), source=event.get("source"),
         event_date=ev_date, event_date_end=event.get("event_date_end") if ev_date == event.get("event_date") else None,
-        time_precision=event.get("time_precision"), windows=tuple(windows),
+        time_precision=event.get("time_precision"), windows=tuple(windows), refs=tuple(refs),
         event_type=event.get("event_type"), sub_event_type=event.get("sub_event_type"),
         plover_event=event.get("plover_event"), modality=event.get("modality"),
         iso3=event.get("iso3"), country=event.get("country"), admin1=event.get("admin1"),
@@ -257,6 +262,71 @@ def date_windows(event: dict, pub: Optional[str], dateline: Optional[str], evide
     return windows
 
 
+# Weapons that name one incident of a rare kind ("the chemical attack", "the sarin attack on X"), by
+# ACLED sub-event type. A story that names such an attack refers to one incident its readers know.
+_WEAPON_ATTACK = {
+    "Chemical weapon": re.compile(
+        r"\b(?:chemical|gas|sarin|chlorine|toxic|poison(?:ous)?|nerve)(?:[- ](?:weapons?|gas|agent))?[- ]"
+        r"(?:attacks?|massacres?|strikes?|bombings?|incident|assault)\b", re.I),
+}
+# a definite description: "the (suspected) chemical attack", "this week's gas attack", "Tuesday's sarin attack"
+_DEFINITE = re.compile(r"\b(?:the|this|that|last\s+week's|this\s+week's|\w+day's)\s+(?:[\w-]+\s+){0,3}?$", re.I)
+REFERENCE_DAYS = 14  # an attack a story names without a date happened at most this long before it
+REFERENCE_DATED_DAYS = 31  # a date the story gives the attack it names is trusted up to this long before it
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# characters between a date told with an attack and its name: "an August 21 chemical attack", "the
+# sarin attack on Khan Sheikhun on the 4th of April"
+REFERENCE_BEFORE, REFERENCE_AFTER = 15, 45
+
+
+def reference_windows(event: dict, pub: Optional[str], dateline: Optional[str],
+                      text: Optional[str]) -> list[tuple[str, str]]:
+    """The days of the earlier incident a report refers back to.
+
+    Reaction and follow-up stories (a minister's statement, an inquiry, a retaliation) are dated
+    by the day of the statement, yet the incident they tell of is an earlier one, which they name
+    by its place and weapon: "an August 21 chemical weapons attack on the outskirts of Damascus",
+    "the recent chemical attack in Khan Shaikhoun". For a report of a rare kind of attack
+    (``_WEAPON_ATTACK``) whose own day is not a date the text states outright, each sentence of
+    the story that names such an attack gives a window: the date it states for it (up to
+    ``REFERENCE_DATED_DAYS`` before the story), or, when it names it with a definite description
+    and no date, the ``REFERENCE_DAYS`` before the story. ACLED dates an event by when it
+    happened, not when it was reported.
+    """
+    rx = _WEAPON_ATTACK.get(event.get("sub_event_type") or "")
+    if rx is None or not text or not event.get("event_date"):
+        return []
+    dtext = event.get("date_text")
+    from marsad.time.resolve import explicit_date_spans, find_dates
+    if dtext and explicit_date_spans(dtext):
+        return []  # the text dates the event itself
+    story_day = dateline or pub
+    if not story_day:
+        return []
+    oldest_dated, oldest = _shift(story_day, -REFERENCE_DATED_DAYS), _shift(story_day, -REFERENCE_DAYS)
+    out: list[tuple[str, str]] = []
+    for sent in _SENTENCE.split(text):
+        mentions = list(rx.finditer(sent))
+        if not mentions:
+            continue
+        dated = False
+        for d in find_dates(sent, story_day):
+            # the attack's own date is told with it ("an August 21 chemical attack", "the gas
+            # attack on April 4"); a date further off, or a speaker's ("said on Monday"), is not
+            near = any(m.start() - REFERENCE_BEFORE <= d.end <= m.start() or m.end() <= d.start <= m.end() + REFERENCE_AFTER
+                       for m in mentions)
+            spoken = re.search(rf"{_SAYING}\s*$", sent[max(0, d.start - 25):d.start], re.I) or \
+                re.match(rf"\s*{_SAYING}\b", sent[d.end:d.end + 25], re.I)
+            if not near or spoken:
+                continue
+            if d.date and d.precision is not None and d.precision <= 2 and oldest_dated <= d.date <= story_day:
+                out.append((d.date, min(d.date_end or d.date, story_day)))
+                dated = True
+        if not dated and any(_DEFINITE.search(sent[max(0, m.start() - 60):m.start()]) for m in mentions):
+            out.append((oldest, story_day))
+    return sorted(set(out))
+
+
 def _why_not_mergeable(ev: dict) -> Optional[str]:
     """A report too vague to identify one incident is never merged with another document's."""
     if not ev.get("event_type"):
@@ -284,13 +354,20 @@ _YEAR = re.compile(r"\b((?:19[4-9]|20[0-4])\d)\b")
 
 # ----------------------------------------------------------------------------- comparing two reports
 
-def compare(a: Report, b: Report) -> Optional[Link]:
+def compare(a: Report, b: Report, within: bool = False) -> Optional[Link]:
     """The link between two reports when they may be one incident, else None.
 
     Blocking (all must hold): both mergeable, different documents, same country, date windows
     within a day of each other, places that can be the same (one within the other's admin unit,
     or precise places within ``MAX_KM``), compatible event families. The score then adds up what
     they agree on; the caller links pairs scoring at least ``SCORE_THRESHOLD``.
+
+    ``within``: the two are compared inside an incident that other reports already join them to
+    (``_cohesive``). Two reports of one rare kind of attack (``RARE_SUB_EVENTS``), one of them
+    placed only in the country, then need not share three words: the few words they share lower
+    their score (and the incident's average) instead of keeping them apart. A diplomatic story that
+    places "the chemical attack" only in "Syria" shares few words with a wire report of the
+    attack, yet other reports of the incident join the two.
     """
     if not (a.mergeable and b.mergeable) or a.doc_id == b.doc_id:
         return None
@@ -298,7 +375,10 @@ def compare(a: Report, b: Report) -> Optional[Link]:
         a, b = b, a
     if a.iso3 != b.iso3:
         return None
-    day_gap = _day_gap(a, b)
+    day_gap, referred = _day_gap(a, b), False
+    if (day_gap is None or day_gap > DAY_TOLERANCE) and (a.refs or b.refs) and a.sub_event_type == b.sub_event_type:
+        # a story that refers back to an attack of this kind: its days are the attack's
+        day_gap, referred = _day_gap(a, b, references=True), True
     if day_gap is None or day_gap > DAY_TOLERANCE:
         return None
     if a.event_type != b.event_type and frozenset({a.event_type, b.event_type}) not in _FAMILY_COMPATIBLE:
@@ -308,7 +388,10 @@ def compare(a: Report, b: Report) -> Optional[Link]:
         return None
     score, reasons = place
     score, reasons = float(score), [reasons]
-    if day_gap == 0 and a.event_date == b.event_date:
+    if referred:
+        score += 0.4
+        reasons.append("the attack one story refers back to")
+    elif day_gap == 0 and a.event_date == b.event_date:
         score += 1.0
         reasons.append(f"same day {a.event_date}")
     elif day_gap == 0:
@@ -338,7 +421,8 @@ def compare(a: Report, b: Report) -> Optional[Link]:
     places = _place_words(a) | _place_words(b) | _source_words(a) | _source_words(b)
     shared = _distinctive((a.words & b.words) - places)
     if (a.admin1 is None or b.admin1 is None) and len(shared) + rare < 3:
-        return None  # a report placed only in the country needs the words of the same story
+        if not (within and rare):
+            return None  # a report placed only in the country needs the words of the same story
     # the headline and lead name the story's main incident, which its other events often restate
     lead = _distinctive((a.lead & b.lead) - places - shared)
     words = sum(weight(w) for w in shared) * EVIDENCE_WORD + sum(weight(w) for w in lead) * LEAD_WORD
@@ -499,7 +583,7 @@ def _cohesive(ma: Sequence[Key], mb: Sequence[Key], by_key: dict) -> bool:
     total, n = 0.0, 0
     for x in ma:
         for y in mb:
-            lk = compare(by_key[x], by_key[y])
+            lk = compare(by_key[x], by_key[y], within=True)
             if lk is None:
                 return False
             total += lk.score
@@ -613,11 +697,12 @@ def _shift(x: str, n: int) -> str:
     return (date.fromisoformat(x) + timedelta(days=n)).isoformat()
 
 
-def _day_gap(a: Report, b: Report) -> Optional[int]:
-    """Days between the closest of the two reports' date windows (0 when they overlap)."""
+def _day_gap(a: Report, b: Report, references: bool = False) -> Optional[int]:
+    """Days between the closest of the two reports' date windows (0 when they overlap); with
+    ``references``, the days of the incidents they refer back to count too."""
     best = None
-    for a0, a1 in a.windows:
-        for b0, b1 in b.windows:
+    for a0, a1 in a.windows + (a.refs if references else ()):
+        for b0, b1 in b.windows + (b.refs if references else ()):
             gap = max(0, _days(b0, a1), _days(a0, b1))
             best = gap if best is None else min(best, gap)
     return best
@@ -638,6 +723,7 @@ def report_to_dict(r: Report) -> dict:
     d["words"] = sorted(r.words)
     d["lead"] = sorted(r.lead)
     d["windows"] = [list(w) for w in r.windows]
+    d["refs"] = [list(w) for w in r.refs]
     return d
 
 
@@ -646,4 +732,5 @@ def report_from_dict(d: dict) -> Report:
     d["words"] = frozenset(d.get("words") or ())
     d["lead"] = frozenset(d.get("lead") or ())
     d["windows"] = tuple(tuple(w) for w in d.get("windows") or ())
+    d["refs"] = tuple(tuple(w) for w in d.get("refs") or ())
     return Report(**d)

@@ -40,7 +40,7 @@ class MergeIndex:
         keys = []
         lead = across.lead_words(doc, text)
         for ev in doc.get("events", []):
-            r = across.make_report(ev, doc, content_hash, dateline, lead)
+            r = across.make_report(ev, doc, content_hash, dateline, lead, text)
             if r.key in keys:  # the same event twice (same id: same content) is one report
                 continue
             lo, hi = r.date_bounds
