@@ -340,6 +340,11 @@ def _why_not_mergeable(ev: dict) -> Optional[str]:
     if not ev.get("iso3"):
         return "no country"
     year = str(ev.get("event_date"))[:4]
+    texts = [e.get("text") or "" for e in ev.get("evidence") or [] if e.get("field") != "title"]
+    if texts and any(_WAR_SUMMARY.search(t) for t in texts):
+        # "hundreds of thousands have been killed in the war": the war's toll, not one incident's
+        # (ACLED codes the events, not the war's toll)
+        return "its evidence sums up the war"
     for e in ev.get("evidence") or []:
         earlier = [y for y in _YEAR.findall(e.get("text") or "") if y < year]
         if earlier:
@@ -349,6 +354,11 @@ def _why_not_mergeable(ev: dict) -> Optional[str]:
     return None
 
 
+# a toll over a whole war: "hundreds of thousands of civilians have been killed in the war", "the
+# conflict has killed more than 320,000 people" (tens of thousands and more: no single incident's toll)
+_WAR_SUMMARY = re.compile(
+    r"(?=.*\b(?:war|conflict|uprising|revolution|crisis)\b)"
+    r".*\b(?:hundreds\s+of\s+thousands|tens\s+of\s+thousands|\d{2,3}(?:,\d{3})+|\d{5,}|\d+\s+thousand)\b", re.I | re.S)
 _YEAR = re.compile(r"\b((?:19[4-9]|20[0-4])\d)\b")
 
 

@@ -159,6 +159,17 @@ def test_background_told_of_an_earlier_year_is_not_merged():
     assert not r.mergeable and "2011" in r.why_not
 
 
+def test_the_wars_toll_is_background_not_an_incident():
+    ev = _event("e1", day="2017-10-01", sub="Chemical weapon", fat=0,
+                text="Hundreds of thousands of civilians have been killed in the war, mostly by the regime's chemical weapons and sieges")
+    r = _report("d1", ev, pub="2017-10-01")
+    assert not r.mergeable and "war" in r.why_not
+    # an incident's own toll told with the war stays an incident
+    one = _event("e2", day="2013-08-21", sub="Chemical weapon", fat=1400,
+                 text="The attack killed more than 1,400 people, the deadliest of the war")
+    assert _report("d2", one, pub="2013-08-21").mergeable
+
+
 def test_rare_shared_words_weigh_more_than_common_ones():
     from marsad.merge.wordtable import weight
     assert weight("sarin") == 1.0 and weight("castello") == 1.0
