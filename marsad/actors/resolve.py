@@ -134,6 +134,13 @@ ARMED_NAME = re.compile(r"\b(?:Brigades?|Army|Front|Division|Corps|Battalions?|M
 
 _STATE_UNIT = re.compile(r"(?:Military|Police) Forces of|Government of")
 
+# Where herders named only as herders ("armed herdsmen") are ACLED's "Fulani Ethnic Militia": the
+# countries of the Sahel and West/Central Africa where Fulani pastoralists live (ACLED's Fulani
+# Ethnic Militia actors are coded in these countries). Elsewhere (Kenya's Pokot or Turkana herders,
+# for one) herders are not Fulani; a text that says "Fulani" still names them anywhere.
+_FULANI_LANDS = frozenset({"NG", "ML", "BF", "NE", "CM", "TD", "CF", "SN", "GN", "GH", "BJ", "TG", "MR", "GM",
+                           "GW", "SL", "CI", "SD", "SS"})
+
 
 def _tokens(doc) -> list:
     """The doc's tokens as a list, built once per document (spaCy builds Token objects on each pass)."""
@@ -177,6 +184,11 @@ class ActorResolver:
                 return False  # "anti-Houthi forces" are their opponents, not the Houthis
             if s >= 1 and doc[s - 1].lower_ in ("anti-", "counter-"):
                 return False
+            if e - s == 1 and s >= 1 and doc[s].text.isupper() and len(doc[s].text) <= 5 and doc[s - 1].like_num \
+                    and actor.type == "armed_group" and not (e < len(doc) and doc[e].pos_ in ("NOUN", "PROPN")):
+                # "3 KIA, 5 WIA": an acronym counted by a number and heading no noun is a tally, not a
+                # group's name ("2 IS fighters" are the group's members)
+                return False
             for k in range(s, e):
                 taken[k] = True
             found.append((s, e, actor, score, reason))
@@ -214,6 +226,7 @@ class ActorResolver:
         # 4. nationality / state + force nouns, generic armed men, coreference
         self._demonstrations(doc, claim, taken, iso, date)
         self._force_nouns(doc, claim, taken, iso, date)
+        self._coordinated_forces(doc, claim, taken, found, date)
         self._nationality_attacks(doc, claim, taken, found, date)
         found.sort(key=lambda x: x[0])
         self._coreference(doc, found, claim, taken)
@@ -336,6 +349,9 @@ class ActorResolver:
                         and actor.acled_name and _STATE_UNIT.match(actor.acled_name) \
                         and not self._names_country(text, actor):
                     continue  # "state police" in Venezuela is not Mexico's State Police
+                if actor.acled_name and actor.acled_name.startswith("Fulani") and iso and iso not in _FULANI_LANDS \
+                        and "fulani" not in text.lower():
+                    continue
                 if actor.kb_id.startswith("state:") and j < n and toks[j].ent_type_ == "PERSON" and \
                         toks[j - 1].lower_ in ROLE_WORDS:
                     continue  # "French President Emmanuel Macron": the role belongs to the person
@@ -522,6 +538,28 @@ class ActorResolver:
                 persons_seen[actor.canonical.split()[-1].lower()] = actor
             i = j
 
+    def _coordinated_forces(self, doc, claim, taken, found, date):
+        """"clashes between Russian and Ukrainian forces": nationalities coordinated before one force
+        noun name a force each (English grammar: the adjectives share the head noun)."""
+        kb = self.kb
+        for s, e, actor, _, _ in list(found):
+            kid = actor.kb_id or ""
+            if actor.type != "state_actor" or not kid.endswith((":military", ":police")):
+                continue
+            if not doc[s].text[:1].isupper() or kb.adjective_to_iso.get(norm(doc[s].text)) != actor.country:
+                continue
+            kind = kid.rsplit(":", 1)[1]
+            k = s - 1
+            while k >= 1 and doc[k].lower_ in ("and", "or", ",") and not taken[k - 1] and doc[k - 1].text[:1].isupper():
+                other = kb.adjective_to_iso.get(norm(doc[k - 1].text))
+                if not other or other == actor.country:
+                    break
+                st = kb.state_actor(other, kind, date)
+                if st is None:
+                    break
+                claim(k - 1, k, st, 0.85, "coordinated nationality + force noun (%s)" % doc[k - 1:e].text)
+                k -= 2
+
     def _force_nouns(self, doc, claim, taken, iso, date):
         kb = self.kb
         for tok in _tokens(doc):
@@ -529,6 +567,9 @@ class ActorResolver:
                 continue
             low = tok.lower_
             kind = FORCE_KIND.get(low)
+            if kind is None and low in ("positions", "position", "troops") and tok.i > 0 and doc[tok.i - 1].text[:1].isupper() \
+                    and kb.adjective_to_iso.get(norm(doc[tok.i - 1].text)) and not taken[tok.i - 1]:
+                kind = "military"  # "shelled Ukrainian positions": the positions of a country's forces
             generic = low in GENERIC_ARMED or (
                 low in ("men", "man", "individuals", "people", "persons", "group", "groups", "party", "parties",
                         "perpetrators", "elements", "assailant")

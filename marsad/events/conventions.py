@@ -66,12 +66,16 @@ class ConventionsMixin:
         j = min(len(self.ix.sents) - 1, i + after)
         return trig.sent_start, max(trig.sent_end, self.ix.sents[j].end_char)
 
-    def _state_forces_near(self, trig, when, after: int = 2, kinds=(1, 8)) -> list:
-        """State forces named in the trigger's sentence and the next sentences, in order."""
+    def _state_forces_near(self, trig, when, after: int = 2, kinds=(1, 8), parties_only=False) -> list:
+        """State forces named in the trigger's sentence and the next sentences, in order
+        (``parties_only``: not those named only as the source of the report, "police said")."""
         w0, w1 = self._window(trig, after)
         out: list = []
         for m in self.mentions:
             if not (w0 <= m.start < w1) or _is_source_only(m.actor, self.kb):
+                continue
+            if parties_only and (self._reporter_span(m) or re.search(
+                    r"according to (?:the )?$", self.text[max(0, m.start - 20):m.start], re.I)):
                 continue
             kid = m.actor.kb_id or ""
             if m.actor.type != "state_actor" or not kid.endswith((":military", ":police")):
@@ -164,13 +168,22 @@ class ConventionsMixin:
                 a2 = None  # a person or body named in the demands is not a party to the event
             w0, w1 = self._window(trig, 2)
             window = self.text[w0:w1]
+            if et == "Riots" and (a2 is None or a2[1] in (1, 8)) and a1[1] == 5 and self._CROWDS_FIGHT.search(
+                    self.text[trig.sent_start:trig.sent_end]):
+                # ACLED Codebook, Riots: two crowds fighting each other ("rival supporters clashed",
+                # "threw stones at each other") are Rioters on both sides; police who disperse them
+                # intervene and are no side of the fight
+                return a1, a1, True
             if a2 is None and (sub in ("Protest with intervention", "Excessive force against protesters")
-                               or (et == "Riots" and sub != "Mob violence" and self._INTERVENE.search(window))):
-                forces = self._state_forces_near(trig, when)
+                               or (et == "Riots" and sub != "Mob violence")):
+                # ACLED Codebook, Violent demonstration: actor 2 is the party the rioters engage; a
+                # state force named in the report of the riot (intervening, fought, stoned) is it
+                engaged = sub != "Violent demonstration" or bool(self._INTERVENE.search(window))
+                forces = self._state_forces_near(trig, when, parties_only=not engaged)
                 if forces:
                     a2 = forces[0]
                 else:
-                    a2 = self._security_by_role(window, cc, when)
+                    a2 = self._security_by_role(self._REPORTED_BY.sub(" ", window), cc, when)
                     if a2 is None and sub in ("Protest with intervention", "Excessive force against protesters") and cc:
                         st = _state(self.kb, cc, "police", when)
                         a2 = (st.acled_name or st.canonical, st.inter) if st is not None else None
@@ -206,6 +219,12 @@ class ConventionsMixin:
         if a2 is None and sub in ("Looting/property destruction", "Arrests", "Grenade", "Remote explosive/landmine/IED",
                                   "Abduction/forced disappearance", "Sexual violence", "Attack"):
             sent = self.text[trig.sent_start:trig.sent_end]
+            if sub in ("Grenade", "Remote explosive/landmine/IED") and not cas:
+                # ACLED Codebook, Explosions/Remote violence: actor 2 is who the device hit; when the
+                # clause names no one hurt, the people hit reported in the next sentences ("An explosion
+                # occurred on the road. It injured three soldiers.") decide it
+                w0, w1 = self._window(trig, 2)
+                sent += " " + " ".join(c.text or "" for c in self.casualties if trig.sent_end <= c.start < w1)
             role = self._security_by_role(sent, cc, when) if sub in ("Grenade", "Remote explosive/landmine/IED") else None
             if role is not None and role[0] != a1[0] and not _same_side(role[0], a1[0]):
                 a2 = role
@@ -259,6 +278,15 @@ class ConventionsMixin:
             # "a shell fell ..., injuring three women": civilians are the victims
             st = _state(self.kb, cc, "civilians", when)
             a2 = (st.acled_name or st.canonical, st.inter) if st is not None else None
+        if a2 is None and et == "Explosions/Remote violence" and trig.patient:
+            # ACLED Codebook, Explosions/Remote violence: civilians are actor 2 when the fire is aimed at
+            # them or at civilian places ("fired shells into a residential area", "bombed a monastery")
+            target = self.text[trig.patient[0]:trig.patient[1]]
+            if (self._CIVILIAN_WORDS.search(target) or self._CIVILIAN_PLACES.search(target)) and not (
+                    self._POLICE_WORDS.search(target) or self._ARMY_WORDS.search(target)
+                    or self._COMBATANT_NEAR.search(target)):
+                st = _state(self.kb, cc, "civilians", when)
+                a2 = (st.acled_name or st.canonical, st.inter) if st is not None else None
         if a2 is None and et == "Explosions/Remote violence" and a1[1] in (2, 3, 4):
             # "fired grenade launchers at the governmental positions": the state forces targeted
             after = self.text[trig.start:trig.sent_end]
@@ -277,6 +305,9 @@ class ConventionsMixin:
         if ev.actor2 is not None or ev.event_type != "Explosions/Remote violence":
             return None
         txt = cas.text or ""
+        side = self._side_of_victims(ev, cas)
+        if side is not None:
+            return side
         if not self._CIVILIAN_WORDS.search(txt) and not any((cas.victims or {}).get(k) for k in ("civilians", "children", "women")):
             if not re.match(r"^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\W*$", txt, re.I) or \
                     self._COMBATANT_NEAR.search(self.text[cas.start:min(len(self.text), cas.end + 60)]):
@@ -292,6 +323,39 @@ class ConventionsMixin:
             when = None
         st = _state(self.kb, cc, "civilians", when)
         return (st.acled_name or st.canonical, st.inter) if st is not None else None
+
+    def _side_of_victims(self, ev, cas):
+        """"Russian forces shelled X. 12 Ukrainian soldiers were killed.": ACLED Codebook, Explosions/Remote
+        violence, actor 2 is the side hit; combatants named with their force or group ("Ukrainian
+        soldiers", "KIA fighters") in a sentence of their own name it, unless they are actor 1's own side."""
+        when = None
+        try:
+            from datetime import date as _date
+            when = _date.fromisoformat(ev.event_date) if ev.event_date else None
+        except ValueError:
+            when = None
+        for m in self._mentions_in((cas.start, cas.end)):
+            kid = m.actor.kb_id or ""
+            if m.actor.type not in ("state_actor", "armed_group") or _is_source_only(m.actor, self.kb):
+                continue
+            if m.actor.type == "state_actor" and not kid.endswith((":military", ":police")):
+                continue
+            nm = _actor_name(m.actor, self.kb, True, ev.event_type, when)
+            if ev.actor1 and (nm[0] == ev.actor1 or _same_side(nm[0], ev.actor1)):
+                continue
+            return nm
+        return None
+
+    # "police said", "according to police": a force named only as the source of the report
+    _REPORTED_BY = re.compile(r"\b(?:according to (?:the )?|told |(?:a |the )?)?(?:police|army|military)(?: \w+)? "
+                              r"(?:said|say|says|stated|reported|told|confirmed)\b|\baccording to (?:the )?(?:police|army|military)\b",
+                              re.I)
+
+    _CROWDS_FIGHT = re.compile(r"\b(?:rival (?:\w+ )?(?:supporters|groups|factions|camps|crowds|youths|students|parties)|"
+                               r"each other|one another|two groups|two rival|between (?:the )?supporters of)\b", re.I)
+
+    _CIVILIAN_PLACES = re.compile(r"\b(?:civilian|residential|houses?|homes?|dwellings?|schools?|hospitals?|clinics?|"
+                                  r"monaster(?:y|ies)|pagodas?|churche?s?|mosques?|temples?|markets?|shelters?)\b", re.I)
 
     _COMBATANT_NEAR = re.compile(r"\b(?:fighters?|militants?|rebels?|combatants?|insurgents?|soldiers?|troops|servicem[ae]n|"
                                  r"police\w*|officers?|members? of)\b", re.I)
@@ -325,12 +389,19 @@ class ConventionsMixin:
             return actor
         text = self._agent_words(trig, agent)
         country = actor[0][actor[0].find("(") + 1:-1] if "(" in actor[0] else ""
-        if not country:
-            return actor
         for pat, name in self._IDENTITY:
             if pat.search(text):
-                return name.format(country), 4
+                # no country known: the generic name without one, never an invented country
+                return (name.format(country) if country else name.replace(" ({})", "")), 4
+        w0, w1 = self._window(trig, 2)
+        if self._RAIDERS.search(text) and self._LIVESTOCK.search(self.text[w0:w1]):
+            # ACLED Codebook, identity militias: groups organised around a community or livelihood;
+            # pastoralist cattle raiders are coded as ethnic militias, like herders (above)
+            return ("Unidentified Ethnic Militia ({})".format(country) if country else "Unidentified Ethnic Militia"), 4
         return actor
+
+    _RAIDERS = re.compile(r"\b(?:raiders?|rustl\w*|bandits?|raid(?:s|ed|ing)?)\b", re.I)
+    _LIVESTOCK = re.compile(r"\b(?:cattle|livestock|cows?|camels?|goats?|sheep|animals|herds?|rustl\w*)\b", re.I)
 
     # Myanmar's resistance forces after the 2021 coup, as ACLED names them: a township's force
     # "People's Defense Force - <Township>" ("the Pale PDF"), PDF groups acting together "People's

@@ -278,3 +278,14 @@ def test_guess_actors_and_mentions_in(kb, nlp):
     assert a2.actor.acled_name == "Military Forces of Somalia (2017-)"
     i = text.index("Al Shabaab")
     assert [m.actor.kb_id for m in mentions_in(ms, i, i + 10)] == ["al_shabaab"]
+
+
+def test_a_counted_acronym_is_a_tally_not_a_group(kb, nlp):
+    # "3 KIA" (killed in action) is a count; "KIA fighters", "the KIA" name the Kachin Independence Army
+    r = ActorResolver(kb)
+    tally = r.resolve(nlp("US troops reported 3 KIA and 5 WIA after the ambush."))
+    assert not any((m.actor.acled_name or "").startswith("KIO/KIA") for m in tally)
+    named = r.resolve(nlp("KIA fighters attacked a military outpost in Hpakant, Kachin State."))
+    assert any((m.actor.acled_name or "").startswith("KIO/KIA") for m in named)
+    members = r.resolve(nlp("Iraqi forces killed 2 IS fighters near Badush."))
+    assert any(m.text == "IS" for m in members)

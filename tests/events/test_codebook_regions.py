@@ -172,3 +172,84 @@ def test_the_killing_a_protest_is_about_is_no_excessive_force(pipeline, text):
 def test_force_used_on_a_protest_is_still_excessive(nlp):
     assert _sub(nlp, "On 4 May 2023, police shot dead two protesters during a demonstration in the city.") == \
         "Excessive force against protesters"
+
+
+def _first(pipeline, text):
+    res = pipeline.process(InputDocument(text=text, doc_id="t"))
+    return next(e for e in res.events if e.event_type)
+
+
+@pytest.mark.parametrize("text, actor2", [
+    # ACLED Codebook, Explosions/Remote violence: actor 2 is the side hit, named as the target ...
+    ("On 3 May 2021, in Tanai township, Kachin State, the Myanmar military fired artillery shells into a KIA "
+     "controlled area. Casualties unknown.", "KIO/KIA"),
+    ("On 25 March 2022, Russian forces shelled Ukrainian positions near Brovary, Kyiv. Casualties unknown.",
+     "Military Forces of Ukraine"),
+    # ... or as the casualties, in a sentence of their own
+    ("On 21 March 2022, Russian forces shelled Kramatorsk, Donetsk. 12 Ukrainian soldiers were killed.",
+     "Military Forces of Ukraine"),
+    ("On 4 August 2021, near Lashio town, Shan State, an explosion occurred on a road. The explosion injured "
+     "two Myanmar military soldiers.", "Military Forces of Myanmar"),
+    # civilians when the fire is aimed at them or at their homes, schools, places of worship
+    ("On 5 June 2021, in Loikaw town, Kayah State, the Myanmar military fired artillery shells into a "
+     "residential area, destroying two houses.", "Civilians"),
+])
+def test_remote_violence_names_the_side_hit(pipeline, text, actor2):
+    ev = _first(pipeline, text)
+    assert ev.event_type == "Explosions/Remote violence", ev.sub_event_type
+    assert (ev.actor2 or "").startswith(actor2), ev.actor2
+
+
+def test_shelling_a_town_names_no_invented_target(pipeline):
+    ev = _first(pipeline, "On 24 March 2022, Russian forces shelled Izium, Kharkiv. Casualties unknown.")
+    assert ev.actor2 is None, ev.actor2
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # coordinated nationalities share the force noun: a force each
+    ("On 14 April 2022, armed clashes continued between the Ukrainian and Russian forces near Mariupol, Donetsk.",
+     "Military Forces of Ukraine", "Military Forces of Russia"),
+    # Donetsk and Luhansk rebels are ACLED's NAF
+    ("On 3 April 2022, Ukrainian forces clashed with Luhansk rebels near Popasna, Luhansk.",
+     "Military Forces of Ukraine", "NAF: United Armed Forces of Novorossiya"),
+])
+def test_both_sides_of_a_battle(pipeline, text, actor1, actor2):
+    ev = _first(pipeline, text)
+    assert ev.actor1.startswith(actor1) and (ev.actor2 or "").startswith(actor2), (ev.actor1, ev.actor2)
+
+
+@pytest.mark.parametrize("text, actor2", [
+    # ACLED Codebook, Violent demonstration: the state force the rioters engage is actor 2 ...
+    ("On 6 May 2019, protesters blocked the road in Kisumu and threw stones at police officers.", "Police Forces"),
+    # ... two crowds fighting each other are Rioters on both sides, the police who disperse them no side
+    ("On 3 March 2017, supporters of two parties threw stones at each other in Kisumu. Police dispersed them "
+     "with tear gas.", "Rioters"),
+])
+def test_rioters_against_whom(pipeline, text, actor2):
+    ev = _first(pipeline, text)
+    assert ev.event_type == "Riots" and (ev.actor2 or "").startswith(actor2), (ev.sub_event_type, ev.actor2)
+
+
+def test_police_only_reporting_a_riot_are_no_side(pipeline):
+    ev = _first(pipeline, "On 6 May 2019, students rioted in Kisumu, burning tyres; police said five were injured.")
+    assert ev.event_type == "Riots" and ev.actor2 is None, ev.actor2
+
+
+@pytest.mark.parametrize("text, actor1", [
+    # ACLED Codebook, identity militias: pastoralist cattle raiders are ethnic militias
+    ("On 4 May 2019, cattle rustlers killed two herders in a village near Baringo, Kenya.", "Unidentified Ethnic Militia"),
+    ("On 4 May 2019, raiders attacked a village near Lokichogio, Kenya, and stole 200 goats, killing three people.",
+     "Unidentified Ethnic Militia"),
+    # robbers are no identity militia
+    ("On 4 May 2019, armed raiders robbed a bank in Nairobi, Kenya, killing a guard.", "Unidentified Armed Group"),
+])
+def test_cattle_raiders_are_ethnic_militias(pipeline, text, actor1):
+    ev = _first(pipeline, text)
+    assert ev.actor1.startswith(actor1), ev.actor1
+
+
+def test_herders_are_fulani_only_where_fulani_live(pipeline):
+    ev = _first(pipeline, "On 4 May 2019, cattle rustlers killed two herders in a village near Baringo, Kenya.")
+    assert not (ev.actor2 or "").startswith("Fulani"), ev.actor2
+    ev = _first(pipeline, "On 4 May 2019, armed herdsmen attacked a village in Benue State, Nigeria, killing six.")
+    assert ev.actor1.startswith("Fulani"), ev.actor1
