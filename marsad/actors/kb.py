@@ -87,9 +87,19 @@ class SpellingTolerantMap(dict):
 
     def get(self, key, default=None):
         v = dict.get(self, key)
-        if v is not None or not isinstance(key, str) or len(key) < 5 or " " in key or not key.isalpha():
-            return default if v is None else v
-        from marsad.places.normalize import translit_key
+        if v is not None:
+            return v
+        m = self.closest(key)
+        return default if m is None else m[1]
+
+    def closest(self, key) -> Optional[tuple[str, object]]:
+        """(name, value) of the one name ``key`` writes another way, or None (see the class). The
+        spelling similarity is half the plain spelling's, half the syllable frame's
+        (places.normalize.vowel_frame: "sierien" and "syrian" are one frame, as transliteration keeps
+        the syllables while it changes vowels)."""
+        if not isinstance(key, str) or len(key) < 5 or " " in key or not key.isalpha() or dict.get(self, key) is not None:
+            return None
+        from marsad.places.normalize import translit_key, vowel_frame
         from rapidfuzz.distance import JaroWinkler
         if self._index is None or self._size != len(self):
             idx: dict = {}
@@ -97,20 +107,31 @@ class SpellingTolerantMap(dict):
                 if " " not in k and len(k) >= 4:
                     idx.setdefault(translit_key(k), []).append((k, val))
             self._index, self._size = idx, len(self)
-        best, second = (0.0, None), 0.0
-        for k, val in self._index.get(translit_key(key), ()):
+        best, second = (0.0, None, None), 0.0
+        frame = None
+        tk = translit_key(key)
+        cands = [(k, val, 0.0) for k, val in self._index.get(tk, ())]
+        if not cands and len(tk) >= 4:
+            # a letter a transliteration adds moves the key ("syryahn" keeps an h "syrian" lacks): the
+            # key with one letter less, with a closer spelling (0.05 more). Not a letter lost: a shorter
+            # name is more often another name ("Jurdi" is no Jordan).
+            keys = {tk[:i] + tk[i + 1:] for i in range(1, len(tk))}
+            cands = [(k, val, 0.05) for k2 in keys for k, val in self._index.get(k2, ())]
+        for k, val, extra in cands:
             if k[0] != key[0]:
                 continue
-            jw = JaroWinkler.similarity(key, k)
+            if frame is None:
+                frame = vowel_frame(key)
+            jw = (JaroWinkler.similarity(key, k) + JaroWinkler.similarity(frame, vowel_frame(k))) / 2 - extra
             if jw > best[0]:
-                if best[1] is not None and best[1] != val:
+                if best[2] is not None and best[2] != val:
                     second = best[0]
-                best = (jw, val)
-            elif val != best[1]:
+                best = (jw, k, val)
+            elif val != best[2]:
                 second = max(second, jw)
         if best[0] >= 0.8 and best[0] - second > 0.02:
-            return best[1]
-        return default
+            return best[1], best[2]
+        return None
 
 
 def _squeeze(s: str) -> str:
@@ -174,6 +195,8 @@ class KnowledgeBase:
         self.max_alias_tokens = 1
         self._fuzzy = None
         self._tindex = None
+        self._first_keys: Optional[dict] = None
+        self._tnear: Optional[dict] = None
         self.naming = "current"
 
     # ------------------------------------------------------------------ loading
@@ -525,13 +548,47 @@ class KnowledgeBase:
                 actor = self.actors[kb_id]
                 if actor.type == "state_actor" and kb_id.startswith("state:"):
                     continue
-                if not alias[:1].isupper() or _is_short_caps(alias):
-                    continue
+                if not any(w[:1].isupper() for w in alias.split()) or _is_short_caps(alias):
+                    continue  # a name, or a phrase with one ("military forces of Artsakh")
                 tk = _translit_ok(key)
                 if tk:
                     idx.setdefault(tk, {})[kb_id] = key
             self._tindex = idx
         return self._tindex
+
+    def _translit_near(self, key: str) -> list[tuple[float, str, str]]:
+        """Multi-word aliases whose transliteration key is one letter added, lost or changed from the
+        name's (a letter a transliteration adds or drops moves the key: "Resystahnce" keeps an h that
+        "Resistance" lacks). Keys of eight letters or more, the same first letter and a closer spelling
+        (Jaro-Winkler 0.88) than a same-key name needs; scored below one."""
+        tk = _translit_ok(key)
+        if len(tk) < 8 or " " not in key:
+            return []
+        if self._tnear is None:
+            near: dict[str, set] = {}
+            for k in self._translit_index():
+                if len(k) >= 7:
+                    for i in range(len(k)):
+                        near.setdefault(k[:i] + k[i + 1:], set()).add(k)
+            self._tnear = near
+        from rapidfuzz.distance import JaroWinkler
+        keys = set(self._tnear.get(tk, ()))
+        idx = self._translit_index()
+        for i in range(len(tk)):
+            d = tk[:i] + tk[i + 1:]
+            if d in idx:
+                keys.add(d)
+            keys |= self._tnear.get(d, set())
+        keys.discard(tk)
+        out = []
+        for k in keys:
+            for kb_id, akey in idx[k].items():
+                if akey[:1] != key[:1]:
+                    continue
+                jw = JaroWinkler.similarity(key, akey)
+                if jw >= 0.88:
+                    out.append((round(0.8 + 0.1 * jw, 3), "fuzzy: transliteration key one letter from %s (%s ~ %s)" % (k, key, akey), kb_id))
+        return out
 
     def _translit_match(self, key: str) -> list[tuple[float, str, str]]:
         tk = _translit_ok(key)
@@ -550,6 +607,56 @@ class KnowledgeBase:
             out.append((round(min(0.94, 0.86 + 0.1 * jw - 0.02), 3),
                         "fuzzy: transliteration key %s (%s ~ %s)" % (tk, key, akey), kb_id))
         return out
+
+    def first_keys(self) -> dict:
+        """{transliteration key of an alias's first word (five letters or more): most words in such
+        aliases}: where a group's or force's name written another way may begin ("Sierien democratic
+        forces", "Isslemist factions")."""
+        if self._first_keys is None:
+            from marsad.places.normalize import translit_key
+            fk: dict[str, int] = {}
+            for w, n in self.first_max.items():
+                if n >= 2 and len(w) >= 5 and w.isalpha():
+                    k = translit_key(w)
+                    if len(k) >= 3:
+                        fk[k] = max(fk.get(k, 0), n)
+            self._first_keys = fk
+        return self._first_keys
+
+    def respelled(self, text: str, date: Optional[str] = None) -> list[tuple[Actor, float, str]]:
+        """A name of two words or more that is an alias written another way, as transliteration and
+        machine translation write names: a country or nationality word written another way ("military
+        forces of Armanie", "Sierien democratic forces": the word is the country's, by
+        ``SpellingTolerantMap``) or the whole name with an alias's transliteration key and a close
+        spelling ("National Ressistence forces", "Jaish Al Isslem"). Empty when two actors fit equally."""
+        key = norm(text)
+        words = key.split()
+        if len(words) < 2:
+            return []
+        for table in (self.name_to_iso, self.adjective_to_iso):
+            swapped, changed = [], False
+            for w in words:
+                m = None if w in self.name_to_iso or w in self.adjective_to_iso else table.closest(w)
+                swapped.append(w if m is None else m[0])
+                changed = changed or m is not None
+            if changed:
+                hits = self.exact(" ".join(swapped), date)
+                if hits:
+                    return [(hits[0], 0.9, "country word written another way (%s ~ %s)" % (key, " ".join(swapped)))]
+        from marsad.places.normalize import ARTICLES
+        if sum(w not in ARTICLES for w in words) < 2:
+            return []
+        nw = sum(w not in ARTICLES for w in words)
+        res = [(self.actors[k], s, r) for s, r, k in self._translit_match(key) or self._translit_near(key)
+               if sum(w not in ARTICLES for w in re.findall(r"\S+ ~ ([^)]*)\)$", r)[0].split()) == nw]
+        if not res:
+            return []
+        res.sort(key=lambda x: -x[1])
+        valid = [x for x in res if self._valid(x[0].kb_id, date)]
+        res = valid or res
+        if len(res) > 1 and res[0][1] - res[1][1] < 0.02 and res[0][0].canonical != res[1][0].canonical:
+            return []
+        return [(self._dated(a, date), s, r) for a, s, r in res[:1]]
 
     @functools.lru_cache(maxsize=4096)
     def _fuzzy_cached(self, key: str) -> tuple:

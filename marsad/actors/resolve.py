@@ -200,6 +200,17 @@ class ActorResolver:
                 m = self._metonymy(ent, date)
                 if m:
                     claim(ent.start, ent.end, *m)
+        # words that are a place's name as the gazetteer writes it are that place, not a country or
+        # group name written another way ("Michoacan" is no "Mexican", "Jurdi" no "Jordan")
+        written = set()
+        for p in places or ():
+            if getattr(p, "geonameid", None) is None or not getattr(p, "name", None):
+                continue
+            if re.search(r"\b%s\b" % re.escape(norm(p.text)), norm(p.name)):
+                sp = doc.char_span(p.start, p.end, alignment_mode="expand")
+                if sp is not None:
+                    written.update(range(sp.start, sp.end))
+        doc.user_data["_marsad_written_places"] = written
         # 2. knowledge-base aliases over the tokens (longest first)
         self._alias_scan(doc, claim, taken, iso, date)
         place_tok = set()
@@ -232,6 +243,7 @@ class ActorResolver:
         self._coreference(doc, found, claim, taken)
         found.sort(key=lambda x: x[0])
         doc.user_data.pop("_marsad_tokens", None)
+        doc.user_data.pop("_marsad_written_places", None)
         out = []
         for s, e, actor, score, reason in found:
             span = doc[s:e]
@@ -321,6 +333,12 @@ class ActorResolver:
         while i < n:
             w = words[i]
             if taken[i] or (w not in first_max and w != "the"):
+                if not taken[i]:
+                    hit = self._respelled_alias(toks, words, taken, i, 0, iso, date)
+                    if hit:
+                        claim(*hit)
+                        i = hit[1]
+                        continue
                 i += 1
                 continue
             if w == "the":
@@ -361,11 +379,64 @@ class ActorResolver:
                         continue
                 hit = (i, j, self._specialise(actor, iso, date), 1.0, "exact alias")
                 break
+            if hit is None and w != "the":
+                hit = self._respelled_alias(toks, words, taken, i, maxw, iso, date)
             if hit:
                 claim(*hit)
                 i = hit[1]
             else:
                 i += 1
+
+    def _respelled_alias(self, toks, words, taken, i, maxw, iso, date):
+        """A group's or force's name of two words or more written another way from token ``i`` (its
+        first word an alias's first word, then ``maxw`` is how many words such aliases have, or a
+        capitalised word with the transliteration key of one): tried only when a capitalised word of
+        the span is no alias's first word, as a name respelled by transliteration or translation is
+        ("military forces of Artseh", "Sierien democratic forces"); see ``KnowledgeBase.respelled``."""
+        t0 = toks[i]
+        if not maxw:
+            w = words[i]
+            if not t0.text[:1].isupper() or len(w) < 5 or not w.isalpha():
+                return None
+            from marsad.places.normalize import translit_key
+            maxw = self.kb.first_keys().get(translit_key(w), 0)
+            if not maxw:
+                return None
+        n = len(toks)
+        maxn = min(n - i, maxw + 1, 8)
+        kb = self.kb
+        written = t0.doc.user_data.get("_marsad_written_places", ())
+        for j in range(i + maxn, i + 1, -1):
+            if any(taken[i:j]) or toks[j - 1].is_punct or toks[j - 1].is_space:
+                continue
+            if any(t.is_punct and t.text not in ("-", "'") for t in toks[i:j]):
+                continue
+            if j < n and toks[j].text[:1].isupper() and toks[j].is_alpha:
+                continue  # part of a longer name ("Sidnaya Military Prison"): no reading of a part
+            if toks[j - 1].is_stop or any(k in written for k in range(i, j)):
+                continue
+            odd = [t for t in toks[i:j] if t.text[:1].isupper() and t.is_alpha and len(t.text) >= 4
+                   and words[t.i] not in kb.first_tokens]
+            if not odd and i == t0.i and words[i] in kb.first_tokens:
+                continue
+            text = toks[i].doc.text[toks[i].idx:toks[j - 1].idx + len(toks[j - 1].text)]
+            res = kb.respelled(text, date)
+            if res:
+                actor, score, reason = res[0]
+                if actor.type == "person":
+                    continue
+                return (i, j, self._specialise(actor, iso, date), score, reason)
+        return None
+
+    @staticmethod
+    def _country_word(tok, table) -> Optional[str]:
+        """The ISO code a word names in ``table`` (kb.name_to_iso, kb.adjective_to_iso) as written or,
+        unless the word is a place's own name in the text, written another way."""
+        key = norm(tok.text)
+        v = dict.get(table, key)
+        if v is not None or tok.i in tok.doc.user_data.get("_marsad_written_places", ()):
+            return v
+        return table.get(key)
 
     def _names_country(self, text: str, actor: Actor) -> bool:
         """Does the matched text itself say whose force it is ("Russian military police", "Artsakh")?"""
@@ -417,7 +488,7 @@ class ActorResolver:
                 role_words.insert(0, t.text)
                 i -= 1
                 continue
-            a = kb.adjective_to_iso.get(norm(t.text))
+            a = self._country_word(t, kb.adjective_to_iso)
             if a and t.text[:1].isupper():
                 iso = a
                 role_words.insert(0, t.text)
@@ -603,9 +674,9 @@ class ActorResolver:
                 if taken[j - 1]:
                     break
                 tl = t.lower_
-                a = kb.adjective_to_iso.get(norm(t.text)) if t.text[:1].isupper() else None
+                a = self._country_word(t, kb.adjective_to_iso) if t.text[:1].isupper() else None
                 if a is None and t.text[:1].isupper():
-                    a = kb.name_to_iso.get(norm(t.text))
+                    a = self._country_word(t, kb.name_to_iso)
                 if a:
                     nat = a
                     j -= 1
@@ -683,13 +754,12 @@ class ActorResolver:
         for tok in _tokens(doc):
             if taken[tok.i] or not tok.text[:1].isupper():
                 continue
-            key = norm(tok.text)
-            iso = kb.adjective_to_iso.get(key)
+            iso = self._country_word(tok, kb.adjective_to_iso)
             if iso and tok.dep_ in ("amod", "compound", "nmod") and tok.head.lemma_.lower() in ATTACK_NOUNS:
                 claim(tok.i, tok.i + 1, kb.state_actor(iso, "military", date), 0.8,
                       "nationality of an attack (%s %s)" % (tok.text, tok.head.text))
                 continue
-            iso = kb.name_to_iso.get(key) or iso
+            iso = self._country_word(tok, kb.name_to_iso) or iso
             if iso and tok.dep_ == "conj" and tok.head.i in state_at:
                 other = state_at[tok.head.i]
                 kind = other.kb_id.split(":")[2]

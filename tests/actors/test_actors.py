@@ -289,3 +289,42 @@ def test_a_counted_acronym_is_a_tally_not_a_group(kb, nlp):
     assert any((m.actor.acled_name or "").startswith("KIO/KIA") for m in named)
     members = r.resolve(nlp("Iraqi forces killed 2 IS fighters near Badush."))
     assert any(m.text == "IS" for m in members)
+
+
+# ---------------------------------------------------------------- names written another way
+@pytest.mark.parametrize("text,acled", [
+    ("military forces of Armeniya", "Military Forces of Armenia"),      # a country name written another way
+    ("Syreean Democratic Forces", "QSD: Syrian Democratic Forces"),     # a nationality written another way
+    ("National Rezistance Forces", "National Resistance Forces"),       # one letter off the key
+    ("Jaysh al-Islaam", "Jaysh al Islam"),                              # the same key
+    ("Islamic Revolutionary Gaurd Corpps", "Islamic Revolutionary Guard Corps"),
+])
+def test_respelled_multiword_names(kb, text, acled):
+    res = kb.respelled(text)
+    assert res and acled in res[0][0].acled_name
+
+
+@pytest.mark.parametrize("text", [
+    "civilian in Jurdi in",         # more words than the alias that shares the key
+    "Macaroni Democratic Forces",   # no alias's key
+    "Sidnaya",                      # one word: the entity lookup's business
+])
+def test_respelled_declines(kb, text):
+    assert kb.respelled(text) == []
+
+
+def test_country_words_written_another_way(kb):
+    assert kb.adjective_to_iso.get("syreean") == "SY"      # vowels as transliteration writes them
+    assert kb.adjective_to_iso.get("syriahn") == "SY"      # a letter added (the key moves)
+    assert kb.name_to_iso.get("jurdi") is None              # a letter lost: another name, not Jordan
+
+
+def test_resolver_reads_respelled_force_names(kb, nlp):
+    r = ActorResolver(kb)
+    doc = nlp("Clashes broke out between the Syreean army and fighters of Jaysh al-Islaam near the town.")
+    names = {m.actor.acled_name for m in r.resolve(doc, country="SY", date="2018-01-01")}
+    assert any(n.startswith("Military Forces of Syria") for n in names)
+    assert "Jaysh al Islam" in names
+    doc = nlp("The military forces of Armeniya fired on positions near the border.")
+    names = {m.actor.acled_name for m in r.resolve(doc, country="AM", date="2020-05-01")}
+    assert any(n.startswith("Military Forces of Armenia") for n in names)
