@@ -17,6 +17,7 @@ For each trigger the clause decides:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from datetime import date
 from typing import Optional
@@ -258,7 +259,8 @@ class Assembler(LocationMixin, AirpowerMixin, RolesMixin):
                 trig_word = self.text[c.trigger_start:c.trigger_start + 12].lower() if c.trigger_start is not None else ""
                 # "7 fatalities.", "Fatalities coded as 0": the stated total of the incident
                 total = "fatalit" in low_t or "fatalit" in trig_word
-                extra = any(w in low_t.split() for w in ("other", "another", "more", "additional", "further"))
+                # "four more", "another 30" add to the incident's dead; "more than 30" is a bound, not more dead
+                extra = bool(re.search(r"\b(?:other|another|additional|further)\b|\bmore\b(?!\s+than\b)", low_t))
                 has = ev.fatalities_low is not None or ev.fatalities
                 if has and extra and not total:
                     c = replace(c, best=c.best + ev.fatalities,

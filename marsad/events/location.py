@@ -47,6 +47,8 @@ _ACTOR_NOUNS = {"raid", "strike", "airstrike", "attack", "bombing", "bombardment
 _BORDER_WITH = re.compile(r"\b(?:border|borders|frontier)\s+(?:with|of)\s+(?:the\s+)?$", re.I)
 _PACTS = {"deal", "agreement", "accord", "truce", "ceasefire", "cease-fire", "talk", "negotiation", "pact",
           "understanding", "arrangement", "memorandum", "treaty"}
+# verbs of making a pact: "a zone agreed between Russia and Iran"
+_PACT_VERBS = {"agree", "sign", "broker", "negotiate", "conclude", "reach", "strike"}
 _FINE_HINTS = ("near ", "outside ", "outskirts of ", "east of ", "west of ", "north of ", "south of ")
 
 
@@ -89,7 +91,10 @@ class LocationMixin:
             span = self.sdoc.char_span(p.start, p.end, alignment_mode="expand")
             if span is not None:
                 root = span.root
-                if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
+                subj = root
+                while subj.dep_ == "conj" and subj.head.i != subj.i:
+                    subj = subj.head  # "Russia and the United States agreed": each conjunct is a subject
+                if subj.dep_ == "nsubj" and subj.head.pos_ in ("VERB", "AUX"):
                     return True  # "Russia has been carrying out air strikes": the state, not a scene
                 if (root.dep_ == "poss" or (root.i + 1 < len(self.sdoc) and self.sdoc[root.i + 1].tag_ == "POS")) \
                         and root.head.lemma_.lower() not in _GEO_NOUNS and not self._is_place_token(root.head):
@@ -100,8 +105,9 @@ class LocationMixin:
                 by = head.head
                 if head.dep_ == "pobj" and (by.lower_ == "by" or (by.lower_ == "from" and by.head.lemma_.lower() not in _MOTION)):
                     return True  # "air strikes launched by Russia", "backing from Saudi Arabia"
-                if head.dep_ == "pobj" and by.lower_ == "between" and by.head.lemma_.lower() in _PACTS:
-                    return True  # "a deal between Russia and Iran": the parties to a pact, not its scene
+                if head.dep_ == "pobj" and by.lower_ == "between" and by.head.lemma_.lower() in _PACTS | _PACT_VERBS:
+                    return True  # "a deal between Russia and Iran", "agreed ... between its allies Russia and
+                    # Iran": the parties to a pact, not its scene
                 if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN") and (
                         root.head.lemma_.lower() in _ACTOR_NOUNS or ((p.feature_code or "").startswith("PCL") and
                         root.head.lemma_.lower() not in _GEO_NOUNS and not self._is_place_token(root.head))):
@@ -211,6 +217,21 @@ class LocationMixin:
         return self._theatre_place
 
     # ------------------------------------------------------------ the choice
+    def _in_trigger_clause(self, p, trig) -> bool:
+        """The place belongs to the trigger's own clause, not to a clause inside it: in "the
+        bombardment came as talks entered a second day in Astana" Astana is where the talks are."""
+        span = self.sdoc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            return True
+        verb = self._verb_of(trig)
+        for anc in span.root.ancestors:
+            if anc.i in (trig.token_i, verb.i):
+                return True
+            if anc.pos_ in ("VERB", "AUX"):
+                # a clause subordinate to another ("as talks entered ..."), not a run-on headline's verb
+                return anc.dep_ not in ("advcl", "ccomp", "relcl", "acl", "pcomp")
+        return True
+
     def _in_theatre(self, p) -> bool:
         return self.focus_cc is None or p.country_code == self.focus_cc
 
@@ -219,7 +240,8 @@ class LocationMixin:
         t0, t1 = self._token_subtree_span(trig)
         in_sent = [p for p in self.scene_places if s0 <= p.start < s1 and not self._is_venue(p)]
         # a place abroad is this event's only when the text attaches it to the event
-        in_sent = [p for p in in_sent if self._in_theatre(p) or t0 <= p.start < t1 or self._place_attached(p, trig)]
+        in_sent = [p for p in in_sent if self._in_theatre(p) or self._place_attached(p, trig)
+                   or (t0 <= p.start < t1 and self._in_trigger_clause(p, trig))]
         if in_sent:
             sub = [p for p in in_sent if t0 <= p.start < t1]
             cands = sub or in_sent

@@ -131,6 +131,14 @@ def is_update(e: Event) -> bool:
     return bool(e.evidence) and bool(_UPDATE.search(e.evidence[0].text))
 
 
+# "the explosion also killed a senior commander": more dead of the same incident, not another report
+_ADDS = re.compile(r"\balso\s+(?:\w+\s+){0,2}?(?:killed|claimed\s+the\s+lives?)\b", re.I)
+
+
+def adds_dead(e: Event) -> bool:
+    return bool(e.evidence) and bool(_ADDS.search(e.evidence[0].text))
+
+
 def antecedent(events: list[Event], e: Event) -> Optional[int]:
     """The incident the text told last before ``e``: the violent event whose latest evidence before
     ``e``'s sentence is closest to it, among those told with the description's content words."""

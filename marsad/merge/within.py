@@ -12,7 +12,9 @@ import re
 from dataclasses import replace
 from typing import Iterable
 
+from marsad.counts.numbers import find_quantities
 from marsad.records import Event
+from marsad.merge.anaphora import adds_dead, is_update
 from marsad.merge.breakdown import _inside, fold_breakdowns
 
 
@@ -71,7 +73,19 @@ def _unidentified(name: str) -> bool:
 def _combine(a: Event, b: Event, retype: bool = False) -> Event:
     figs = [e for e in (a, b) if e.fatalities_low is not None or e.fatalities > 0]
     part = retype and (_stated_part(a, b) or _stated_part(b, a))  # a part and the total that states it
-    if len(figs) == 2 and (part or not _conflicting_reports(a, b)):
+    counted = [e for e in figs if not _estimate(e)] if len(figs) == 2 else []
+    later = max(figs, key=lambda e: e.evidence[0].start if e.evidence else 0) if len(figs) == 2 else None
+    if later is not None and a.fatalities and b.fatalities and adds_dead(later) and not is_update(later):
+        # "the explosion also killed a senior commander": more dead of the incident, added to its toll
+        fat, notes = a.fatalities + b.fatalities, a.notes
+        f_low = None if a.fatalities_low is None or b.fatalities_low is None else a.fatalities_low + b.fatalities_low
+        f_high = None if a.fatalities_high is None or b.fatalities_high is None else a.fatalities_high + b.fatalities_high
+    elif len(counted) == 1:
+        # "hundreds of civilians", "up to a hundred" beside "38 civilians": ACLED codes a vague word
+        # only when no figure is reported, so the counted figure is coded
+        f = counted[0]
+        fat, f_low, f_high, notes = f.fatalities, f.fatalities_low, f.fatalities_high, a.notes
+    elif len(figs) == 2 and (part or not _conflicting_reports(a, b)):
         # one reporter's figures for one incident: a smaller one is a part of the total ("Five of
         # them died in air strikes") or an earlier toll it updates, so the total is coded
         big, small = (a, b) if a.fatalities >= b.fatalities else (b, a)
@@ -98,8 +112,7 @@ def _combine(a: Event, b: Event, retype: bool = False) -> Event:
         fat, f_low, f_high, notes = a.fatalities, a.fatalities_low, a.fatalities_high, a.notes
     victims = {k: (a.victims.get(k) if a.victims.get(k) is not None else b.victims.get(k)) for k in a.victims}
     best_place = a if a.geonameid is not None and (b.geonameid is None or (a.geo_precision or 3) <= (b.geo_precision or 3)) else b
-    best_date = a if a.event_date and (not b.event_date or (bool(a.date_text), -(a.time_precision or 3)) >=
-                                       (bool(b.date_text), -(b.time_precision or 3))) else b
+    best_date = a if a.event_date and (not b.event_date or _date_rank(a) >= _date_rank(b)) else b
     ev = sorted(set(a.evidence) | set(b.evidence), key=lambda s: s.start)
     kind = _more_specific(a, b) if retype else a
     return replace(
@@ -118,6 +131,12 @@ def _combine(a: Event, b: Event, retype: bool = False) -> Event:
         source=_sources(a, b), notes=notes, evidence=tuple(ev),
         plover_mode=a.plover_mode or b.plover_mode,
     )
+
+
+def _date_rank(e: Event):
+    """A stated day over a carried one, the incident's own day over the day a source spoke of it, a
+    precise day over a week or a month."""
+    return bool(e.date_text), _own_day(e, told=False), -(e.time_precision or 3)
 
 
 def _sources(a: Event, b: Event):
@@ -152,7 +171,7 @@ def _join_anaphors(events: list[Event]) -> list[Event]:
     """A figure given for "the attack" joins the incident the report told last (anaphora.py):
     reports that differ code the lowest figure, an updated toll the update, and a smaller figure in
     a town inside the incident's area is a part of its total."""
-    from marsad.merge.anaphora import anaphoric, another_day_between, antecedent, fits, is_update
+    from marsad.merge.anaphora import anaphoric, another_day_between, antecedent, fits
     out = list(events)
     for e in sorted(events, key=lambda x: x.evidence[0].start if x.evidence else 0):
         if e.event_type not in VIOLENT or e.modality not in _FACTUAL or not anaphoric(e):
@@ -167,10 +186,15 @@ def _join_anaphors(events: list[Event]) -> list[Event]:
         if a.event_date and e.event_date and a.event_date != e.event_date and _own_day(a) and _own_day(e):
             continue  # the text says another day: "the attack" is another one
         merged = _combine(a, e)  # the incident keeps the type it was told with: "the explosion" names it again
-        if a.fatalities and e.fatalities and a.fatalities != e.fatalities:
+        if a.fatalities and e.fatalities and adds_dead(e) and not is_update(e):
+            pass  # "the explosion also killed a commander": _combine added them to its dead
+        elif a.fatalities and e.fatalities and a.fatalities != e.fatalities:
             part = e.fatalities < a.fatalities and e.geonameid not in (None, a.geonameid) and _inside(a, e)
             conflict = _conflicting_reports(a, e) and not part
             pick = e if is_update(e) else (a if a.fatalities < e.fatalities else e) if conflict else a
+            other = a if pick is e else e
+            if _estimate(pick) and not _estimate(other):
+                pick = other  # a counted figure over "hundreds" or "nearly 50"
             lows = [x.fatalities_low if x.fatalities_low is not None else x.fatalities for x in (a, e)]
             merged = replace(merged, fatalities=pick.fatalities, fatalities_low=min(min(lows), pick.fatalities),
                              fatalities_high=None if pick.fatalities_high is None else max(a.fatalities, e.fatalities))
@@ -224,16 +248,42 @@ def same_dead(a: Event, b: Event) -> bool:
     return True
 
 
-def _own_day(e: Event) -> bool:
+def _own_day(e: Event, told: bool = True) -> bool:
     """The mention states its day in its own words ("killed on Sunday"), not a day carried from an
-    earlier sentence or the publication date, which a restatement of the same toll does not contradict."""
+    earlier sentence or the publication date, which a restatement of the same toll does not contradict.
+    With ``told`` False, a day only of the telling ("a monitor said Saturday") or of a dateline
+    ("Saturday 26 Jul 2014") is not the incident's own either: a merged incident takes the day its
+    mentions give the incident itself (a telling day still parts two tolls: tried, it joined
+    restatements that cross-document matching needs apart)."""
     if not e.date_text:
         return False
     said = e.date_text.lower()
     for w in ("on ", "last ", "this ", "early ", "late "):
         if said.startswith(w):
             said = said[len(w):]
-    return any(said in s.text.lower() for s in e.evidence)
+    for s in e.evidence:
+        low = s.text.lower()
+        for m in re.finditer(re.escape(said), low):
+            if told or (not _TELLING_DAY.search(low[:m.start()]) and not _DATELINE_DATE.match(low[m.end():])):
+                return True
+    return False
+
+
+# "Saturday 26 Jul 2014", "Sat, July 26, 2014": a weekday written with the full date is a dateline,
+# the day of publication
+_DATELINE_DATE = re.compile(r"\W*(?:\d{1,2}\W+[a-z]{3,9}|[a-z]{3,9}\W+\d{1,2})\W+(?:19|20)\d\d\b")
+# "a monitor said Saturday", "reported on Sunday": the day a source spoke, not the day of the incident
+_TELLING_DAY = re.compile(r"\b(?:said|says|reported|announced|added|stated|confirmed|told\s+\w+(?:\s+\w+)?)\s+"
+                          r"(?:on\s+|late\s+|early\s+|last\s+|this\s+)?$")
+
+
+def _estimate(e: Event) -> bool:
+    """The figure is stated only as a vague word ("hundreds of", "dozens", "several") or as an upper
+    bound ("up to a hundred", "as many as 100"), not counted."""
+    if not e.fatalities:
+        return False
+    qs = [q for s in e.evidence for q in find_quantities(s.text) if q.best == e.fatalities]
+    return bool(qs) and all(q.vague or (q.low is None and q.high == q.best) for q in qs)
 
 
 def _approximate(e: Event) -> bool:
@@ -251,8 +301,15 @@ def _stated_part(whole: Event, part: Event) -> bool:
     """ "Fifteen civilians, among them 11 children, were killed" and "11 children killed": the
     smaller figure is a part the larger mention itself states."""
     return part.fatalities < whole.fatalities and any(
-        v == part.fatalities and part.victims.get(k) in (None, part.fatalities)
+        v == part.fatalities and part.victims.get(k) in (None, part.fatalities) and not _other_side(part, k)
         for k, v in whole.victims.items() if v and k in ("children", "women", "civilians", "combatants"))
+
+
+def _other_side(part: Event, group: str) -> bool:
+    """ "three senior commanders" are not "three children": fighters and civilians are disjoint."""
+    if group == "combatants":
+        return any(part.victims.get(k) for k in ("children", "women", "civilians"))
+    return bool(part.victims.get("combatants"))
 
 
 def _more_specific(a: Event, b: Event) -> Event:

@@ -179,3 +179,28 @@ def test_the_parties_to_a_pact_are_not_its_scene(pipeline):
             "under a deal between the government's allies Russia and Iran and the rebels' backer Turkey.")
     evs = _acled(_run(pipeline, text))
     assert evs and all(e.country == "Syria" for e in evs), [(e.sub_event_type, e.location, e.country) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    # the parties named around a pact verb, appositions and conjuncts included
+    "Air strikes killed 5 people in Atareb in Aleppo province on Monday. The town lies in a zone agreed "
+    "earlier this year between the government's allies Russia and Iran and the rebels' backer Turkey.",
+    # coordinated states as the subject of the pact
+    "Shelling killed eight people in Douma near Damascus.\n\nRebels fired rockets at Damascus on Monday, a day "
+    "after Russia and the United States agreed a plan to end the war.",
+    # a place of a clause inside the event's sentence belongs to that clause
+    "The shelling of Atareb in Aleppo province came as a new round of peace talks entered a second day "
+    "in the Kazakh capital Astana.",
+])
+def test_states_and_venues_around_an_incident_are_not_its_scene(pipeline, text):
+    evs = _acled(_run(pipeline, text))
+    assert evs and all(e.country == "Syria" for e in evs), [(e.sub_event_type, e.location, e.country) for e in evs]
+
+
+def test_a_lower_bound_restated_in_the_lead_is_not_more_dead(pipeline):
+    """ "More than 30 killed" in the headline and "killed more than 30" in the lead: one figure;
+    "four more" would add to it."""
+    text = ("More than 30 Rebels Killed in Suicide Blast. The group on Monday claimed responsibility for a "
+            "suicide bombing that killed more than 30 rebel fighters near Atme in Idlib province.")
+    evs = [e for e in _acled(_run(pipeline, text)) if e.fatalities]
+    assert [e.fatalities for e in evs] == [30], [(e.location, e.fatalities) for e in evs]

@@ -208,3 +208,61 @@ def test_a_description_joins_only_an_incident_it_can_name_with_no_other_day_told
     recap = _typed(100, 0, None, etype=None, plover_event="ACCUSE", geonameid=11, location="Geneva",
                    evidence=(Span(100, 160, "The group said in a report that a March 16 air strike hit a mosque."),))
     assert {m.fatalities for m in merge_events([told, recap, strike])} >= {10, 38}
+
+
+def test_a_counted_figure_outranks_a_vague_word_or_an_upper_bound_for_the_same_incident():
+    """ACLED codes "hundreds" (100) or "up to N" only when no figure is reported."""
+    counted = _ev(0, 38, None, "An air strike killed 38 civilians as they fled.")
+    for vague, fig in (("The group has reported hundreds of civilians killed in the strikes.", 100),
+                       ("The strike left up to 60 civilians dead.", 60),
+                       ("Dozens of people were killed in the raid.", 12)):
+        other = _ev(100, fig, None, vague)
+        for pair in ([counted, other], [other, counted]):
+            (m,) = merge_events(pair)
+            assert m.fatalities == 38, vague
+    # two counted figures from one reporter: the larger is the total, as before
+    (m,) = merge_events([counted, _ev(100, 45, None, "The toll rose to 45.")])
+    assert m.fatalities == 45
+
+
+def test_a_merged_incident_takes_its_own_day_not_the_day_a_source_spoke():
+    """ "85 troops were killed, a monitor said Saturday" and the assault "launched early Thursday":
+    the merged incident is dated Thursday; the day of telling (or a dateline) is not its own."""
+    from marsad.merge.within import _combine
+    said = _typed(0, 85, "Armed clash", etype="Battles", event_date="2014-07-26", date_text="Saturday",
+                  evidence=(Span(0, 1, "AFP Saturday 26 Jul 2014 At least 85 troops were killed in the assault "
+                                       "on the base, a monitoring group said Saturday."),))
+    told = _typed(200, 85, "Armed clash", etype="Battles", event_date="2014-07-24", date_text="early Thursday",
+                  evidence=(Span(200, 201, "In all 85 soldiers died in the assault launched early Thursday."),))
+    assert _combine(said, told).event_date == "2014-07-24" and _combine(told, said).event_date == "2014-07-24"
+    own = _typed(0, 85, "Armed clash", etype="Battles", event_date="2014-07-26", date_text="Saturday",
+                 evidence=(Span(0, 1, "At least 85 troops were killed on Saturday, a monitor said."),))
+    assert _combine(own, told).event_date == "2014-07-26"  # two stated days: the first mention's
+
+
+def test_dead_the_attack_also_killed_add_to_its_toll():
+    """ "the explosion also killed a senior commander" adds to the incident's dead; it is neither
+    another report of the figure nor a conflicting one."""
+    told = _said(0, 25, "Suicide bomb", "An explosion at a mosque killed at least 25 fighters on Friday.",
+                 source="SOHR")
+    more = _said(100, 1, "Suicide bomb", "The monitor said the explosion also killed a senior commander.",
+                 source="the monitor")
+    (m,) = merge_events([told, more])
+    assert m.fatalities == 26
+    said = _said(100, 20, "Suicide bomb", "The ministry said the explosion killed 20.", source="Ministry")
+    (m,) = merge_events([told, said])
+    assert m.fatalities == 20  # conflicting reports: the lowest
+
+
+def test_a_part_of_other_victims_is_not_the_part_the_total_states():
+    """ "14 killed, including three children" does not state "three commanders killed"."""
+    from dataclasses import replace
+    whole = replace(_said(0, 14, "Air/drone strike", "Strikes on Thursday killed 14, including three children.",
+                          date_text="on Thursday"),
+                    victims={"civilians": None, "children": 3, "women": None, "combatants": None})
+    fighters = replace(_said(100, 3, "Armed clash", "Three commanders were killed in the fighting, the ministry "
+                             "said.", etype="Battles", geonameid=9, location="Syria", geo_precision=3, admin1=None),
+                       victims={"civilians": None, "children": None, "women": None, "combatants": 3})
+    assert len(merge_events([whole, fighters])) == 2
+    kids = replace(fighters, victims={"civilians": None, "children": 3, "women": None, "combatants": None})
+    assert len(merge_events([whole, kids])) == 1
