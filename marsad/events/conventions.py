@@ -166,6 +166,10 @@ class ConventionsMixin:
         if et in ("Protests", "Riots") and a1 is not None:
             if a2 is not None and a2[1] not in (1, 2, 3, 4, 5, 6, 7, 8):
                 a2 = None  # a person or body named in the demands is not a party to the event
+            if sub == "Protest with intervention" and a2 is not None and a2[1] == 7:
+                # ACLED Codebook, Protest with intervention: actor 2 is the force that intervened;
+                # protesters or journalists arrested are the demonstration's own side, not its actor 2
+                a2 = None
             w0, w1 = self._window(trig, 2)
             window = self.text[w0:w1]
             if et == "Riots" and (a2 is None or a2[1] in (1, 8)) and a1[1] == 5 and self._CROWDS_FIGHT.search(
@@ -293,6 +297,18 @@ class ConventionsMixin:
             role = self._security_by_role(after, cc, when)
             if role is not None and not _same_side(role[0], a1[0]):
                 a2 = role
+        if a2 is None and et == "Explosions/Remote violence":
+            # ACLED Codebook, Explosions/Remote violence: civilians are actor 2 when no armed side is
+            # named as the target and the harm told after the attack is theirs ("fired shells at the
+            # monastery", "..., destroying three houses", "A girl was wounded.")
+            after = self.text[trig.end:trig.sent_end]
+            w0, w1 = self._window(trig, 1)
+            nxt = self.text[trig.sent_end:w1]
+            if w1 > trig.sent_end and self.ix.para(w1 - 1) == self.ix.para(trig.start) and self._HARM.search(nxt):
+                after += " " + nxt  # the next sentence of the report, when it tells harm done
+            if self._CIVILIAN_HARM.search(after) or self._CIVILIAN_PLACES.search(after):
+                st = _state(self.kb, cc, "civilians", when)
+                a2 = (st.acled_name or st.canonical, st.inter) if st is not None else None
         return a1, a2, both
 
     def _victims_stated_after(self, ev, cas):
@@ -353,6 +369,11 @@ class ConventionsMixin:
 
     _CROWDS_FIGHT = re.compile(r"\b(?:rival (?:\w+ )?(?:supporters|groups|factions|camps|crowds|youths|students|parties)|"
                                r"each other|one another|two groups|two rival|between (?:the )?supporters of)\b", re.I)
+
+    _CIVILIAN_HARM = re.compile(r"\b(?:civilians?|villagers?|residents?|wom[ae]n|child(?:ren)?|girls?|boys?|farmers?|"
+                                r"\d+-year-old|famil(?:y|ies)|inhabitants)\b", re.I)
+
+    _HARM = re.compile(r"\b(?:kill\w*|injur\w*|wound\w*|died|dead|hurt|destroy\w*|damag\w*|hit|burn\w*|casualt\w*)\b", re.I)
 
     _CIVILIAN_PLACES = re.compile(r"\b(?:civilian|residential|houses?|homes?|dwellings?|schools?|hospitals?|clinics?|"
                                   r"monaster(?:y|ies)|pagodas?|churche?s?|mosques?|temples?|markets?|shelters?)\b", re.I)

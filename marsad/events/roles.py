@@ -332,6 +332,7 @@ class RolesMixin(ConventionsMixin):
                 a1 = _actor_name(pre[-1].actor, self.kb, violent, trig.event_type, when)
         cc = (place.country_code if place is not None else None) or self.focus_cc
         key = (place.geonameid if place is not None else None)
+        crowd_was = None
         if trig.event_type in ("Protests", "Riots"):
             # ACLED names the crowd "Protesters (Country)" / "Rioters (Country)"; organisers are associates
             who = "protesters" if trig.event_type == "Protests" else "rioters"
@@ -348,9 +349,12 @@ class RolesMixin(ConventionsMixin):
                     a2 = a1  # "police raided ... locals pelted them with stones": rioters against the police
                     a1 = None
                 if a1 is None or a1[1] not in (1, 2, 3, 4, 8) or trig.event_type == "Protests" or (
-                        a1[1] == 3 and _unidentified_name(a1[0])):
+                        a1[1] in (3, 4) and _unidentified_name(a1[0])):
                     # (ACLED Codebook, Rioters: a riot's unnamed perpetrators are the rioters, never an
-                    # "Unidentified Armed Group", which is an organised armed actor)
+                    # "Unidentified Armed Group" or an unnamed communal militia, which are organised
+                    # armed actors; the riot frame has already judged the perpetrators a crowd)
+                    if a1 is not None and a1[1] in (3, 4):
+                        crowd_was = a1[0]
                     a1 = (crowd.acled_name or crowd.canonical, crowd.inter)
             if trig.event_type == "Protests" and trig.sub_event_type == "Peaceful protest":
                 a2 = None
@@ -384,6 +388,8 @@ class RolesMixin(ConventionsMixin):
                 if self._reporter_span(m):
                     continue
                 cand = _actor_name(m.actor, self.kb, violent, trig.event_type, when)
+                if cand[0] == crowd_was:
+                    continue  # the crowd itself, named as a militia
                 if cand[0] != a1[0] and not _same_side(cand[0], a1[0]) and not _allied(cand, a1):
                     a2 = cand
                     break

@@ -253,3 +253,29 @@ def test_herders_are_fulani_only_where_fulani_live(pipeline):
     assert not (ev.actor2 or "").startswith("Fulani"), ev.actor2
     ev = _first(pipeline, "On 4 May 2019, armed herdsmen attacked a village in Benue State, Nigeria, killing six.")
     assert ev.actor1.startswith("Fulani"), ev.actor1
+
+
+@pytest.mark.parametrize("text", [
+    # ACLED Codebook, Explosions/Remote violence: civilians hit, told after the attack
+    "On 29 November 2021, near a village of Mohnyin township, Kachin State, the military fired artillery rounds "
+    "near the village, destroying three houses.",
+    "On 26 March 2022, Russian forces shelled Ochakiv, Mykolaiv. As a result of the shelling, a 13-year-old girl "
+    "was wounded.",
+])
+def test_civilian_harm_after_a_remote_attack(pipeline, text):
+    ev = _first(pipeline, text)
+    assert ev.event_type == "Explosions/Remote violence" and (ev.actor2 or "").startswith("Civilians"), ev.actor2
+
+
+def test_protest_with_intervention_names_the_force(pipeline):
+    # actor 2 of a Protest with intervention is the force, not the protesters or journalists arrested
+    ev = _first(pipeline, "On 5 March 2018, several student protesters and journalists were arrested during a "
+                          "demonstration against the hospital management in Nairobi, Kenya.")
+    assert ev.sub_event_type == "Protest with intervention" and (ev.actor2 or "").startswith("Police Forces"), ev.actor2
+
+
+def test_a_lynching_vigilante_group_are_rioters(pipeline):
+    # ACLED Codebook, Rioters: the perpetrators of Mob violence are Rioters, not an unnamed militia
+    ev = _first(pipeline, "On 4 June 2018, a vigilante group attacked and killed a suspected criminal in Nairobi.")
+    assert ev.sub_event_type == "Mob violence" and ev.actor1.startswith("Rioters"), ev.actor1
+    assert (ev.actor2 or "").startswith("Civilians"), ev.actor2
