@@ -535,8 +535,10 @@ def _scope(doc, hit: _Hit) -> tuple[str, Optional[str]]:
     if _BACKGROUND_RX.search(text) or hit.q.best >= 100_000 or _VAGUE_THOUSANDS.search(hit.q.text):
         # "thousands are believed to have been killed": no single incident is counted that way
         return "background", None
-    if _campaign_total(trig) or (re.match(r"(?:many\s+|several\s+)?hundreds\b", hit.q.text, re.I) and _perfect(trig)):
-        # "strikes have killed hundreds of civilians": a campaign's running figure, not an incident's
+    if _campaign_total(trig) or (re.match(r"(?:many\s+|several\s+)?hundreds\b", hit.q.text, re.I) and (
+            _perfect(trig) or not _OWN_DAY.search(doc[sent_start:sent_end].text))):
+        # "strikes have killed hundreds of civilians", "hundreds of civilians killed is a conservative
+        # figure": a campaign's running figure, not an incident's; a day's incident is told with its day
         return "cumulative", None
     m = _CUMUL_RX.search(text) or _PERIOD_RX.search(text) or _since_clause(doc, idxs)
     relative = root.dep_ == "relcl" or any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that")

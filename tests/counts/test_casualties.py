@@ -219,3 +219,17 @@ def test_more_dead_added_to_a_running_toll_run_over_its_period(nlp):
     assert [s for c, b, lo, hi, s in got if c == "killed"] == ["cumulative", "incident"]
     got = cas(nlp, "Air strikes killed 10 people in the town. Another four were killed in shelling.")
     assert [s for c, b, lo, hi, s in got if c == "killed"] == ["incident", "incident"]
+
+
+def test_hundreds_of_dead_with_no_day_of_their_own_are_a_running_figure():
+    """ "Hundreds of civilians killed is a conservative figure": no single day's incident; "killed
+    hundreds on Tuesday" keeps its day and stays the incident's."""
+    from marsad.counts.casualties import find_casualties
+    from marsad.parse.nlp import load_base_model
+    nlp = load_base_model()
+    (c,) = [c for c in find_casualties(nlp("Hundreds of civilians killed is certainly a very conservative figure, "
+                                               "the aid agency said.")) if c.category == "killed"]
+    assert c.scope == "cumulative"
+    (c,) = [c for c in find_casualties(nlp("The gas attack on Tuesday killed hundreds of people in the suburbs.")) if
+            c.category == "killed"]
+    assert c.scope == "incident"
