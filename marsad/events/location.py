@@ -24,7 +24,8 @@ import re
 from collections import Counter
 from typing import Optional
 
-from marsad.events.common import _reference_point
+from marsad.events.common import VIOLENT_TYPES, _reference_point
+from marsad.ingest.dateline import find_bulletin_header
 from marsad.records import Place
 
 # "WASHINGTON (Sputnik) -", "MOSCOW, October 1 (RIA Novosti) -", "BEIRUT: ..."
@@ -49,6 +50,11 @@ _PACTS = {"deal", "agreement", "accord", "truce", "ceasefire", "cease-fire", "ta
           "understanding", "arrangement", "memorandum", "treaty"}
 # verbs of making a pact: "a zone agreed between Russia and Iran"
 _PACT_VERBS = {"agree", "sign", "broker", "negotiate", "conclude", "reach", "strike"}
+# talks and accords: where they were held is no scene of the report (see _theatre_country)
+_DIPLOMACY = _PACTS | {"negotiate", "dialogue", "meeting", "summit", "sign", "accords", "talks", "negotiations",
+                       "conference", "mediation", "mediator", "commitment", "meet", "agree"}
+DEMONYM_VOTE = 0.5  # a country's people named ("Salvadoran workers"), against 1 for a scene place
+HEADER_VOTE = 0.5  # a bulletin header's filing country (a foreign paper files from home)
 _FINE_HINTS = ("near ", "outside ", "outskirts of ", "east of ", "west of ", "north of ", "south of ")
 
 
@@ -166,13 +172,40 @@ class LocationMixin:
 
     def _theatre_country(self) -> Optional[str]:
         """The document's main country: where its scene places lie (places near event triggers
-        count double), then demonyms and actors' states."""
-        trig_sents = {(t.sent_start, t.sent_end) for t in self.triggers if t.event_type}
+        count double), then demonyms and actors' states.
+
+        Where talks were held or accords signed ("the accords signed in Mexico", "the San Jose
+        meeting", "in Caracas we committed ourselves to negotiating") is no scene of the report: a
+        place in a sentence of diplomacy that tells of no incident casts no vote. The country a
+        report is about is also named by its people ("the Salvadoran people", "Salvadoran
+        workers"; not an attacker's nationality, "Russian jets") and by a bulletin header
+        ("HAVANA (CUBA), 22 NOV 89 (RADIO REBELDE) --": where it was filed), each a weaker vote
+        than a scene named."""
+        trigs = [t for t in self.triggers if t.event_type]
+        # in a report of violence, the places of its violence (not of protests about it abroad)
+        violent = [t for t in trigs if t.event_type in VIOLENT_TYPES]
+        trig_sents = {(t.sent_start, t.sent_end) for t in (violent or trigs)}
+        trig_toks = {t.token_i for t in violent}
         c = Counter()
+        diplomacy = False
         for p in self.scene_places:
             if not p.country_code:
                 continue
-            c[p.country_code] += 1 + any(a <= p.start < b for a, b in trig_sents)
+            if self._in_header(p):
+                continue  # where the bulletin was filed: its own, weaker vote below
+            in_trig = any(a <= p.start < b for a, b in trig_sents)
+            if self._diplomacy_place(p, in_trig, trig_toks):
+                diplomacy = True
+                continue
+            c[p.country_code] += 1 + in_trig
+        if c or diplomacy or self._header() is not None:
+            for p in self.places:
+                if p.country_code and p.is_demonym and not self._compound_modifier(p) \
+                        and not self._attacker_nationality(p):
+                    c[p.country_code] += DEMONYM_VOTE
+            header = self._header_country()
+            if header:
+                c[header] += HEADER_VOTE
         if c:
             return c.most_common(1)[0][0]
         # no scene named: demonyms and names that are not modifiers of actors ("US-led") or datelines
@@ -184,6 +217,52 @@ class LocationMixin:
         if not c:
             c.update(m.actor.country for m in self.mentions if m.actor.country)
         return c.most_common(1)[0][0] if c else None
+
+    def _diplomacy_place(self, p, in_trig: bool, trig_toks) -> bool:
+        """Is ``p`` where talks were held or accords signed? In a sentence that tells of no incident,
+        when the sentence speaks of talks, accords or meetings ("in Caracas we committed ourselves to
+        negotiating"); else when the place hangs on such a word before any event word ("the accords
+        signed in Mexico", "the Esquipulas agreements", "a meeting in Costa Rica")."""
+        span = self.sdoc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            return False
+        if not in_trig:
+            return any(t.lemma_.lower() in _DIPLOMACY for t in span.sent)
+        tok = span.root
+        for _ in range(8):
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+            if tok.i in trig_toks:
+                return False
+            if tok.lemma_.lower() in _DIPLOMACY or (tok.pos_ in ("VERB", "AUX") and any(
+                    ch.dep_ in ("nsubj", "nsubjpass", "dobj") and ch.lemma_.lower() in _DIPLOMACY
+                    for ch in tok.children)):
+                return True  # "signed in Mexico", "talks should have been held in Caracas"
+        return False
+
+    def _in_header(self, p) -> bool:
+        h = self._header()
+        return h is not None and h.place.start <= p.start < h.place.end
+
+    def _header(self):
+        v = getattr(self, "_header_v", False)
+        if v is False:
+            v = self._header_v = find_bulletin_header(self.text)
+        return v
+
+    def _header_country(self) -> Optional[str]:
+        """The country of a bulletin header's filing place ("SAN SALVADOR, 17 NOV 89 (...) --",
+        "HAVANA (CUBA), ..."), or None."""
+        v = getattr(self, "_header_cc", False)
+        if v is False:
+            v = None
+            h = self._header()
+            if h is not None:
+                ccs = {q.country_code for q in self.places if q.country_code and h.place.start <= q.start < h.place.end}
+                v = ccs.pop() if len(ccs) == 1 else None
+            self._header_cc = v
+        return v
 
     def _attacker_nationality(self, p) -> bool:
         """ "Russian jets", "Turkish forces", "British-based monitor": whose forces or outlet, not where."""

@@ -204,3 +204,19 @@ def test_a_lower_bound_restated_in_the_lead_is_not_more_dead(pipeline):
             "suicide bombing that killed more than 30 rebel fighters near Atme in Idlib province.")
     evs = [e for e in _acled(_run(pipeline, text)) if e.fatalities]
     assert [e.fatalities for e in evs] == [30], [(e.location, e.fatalities) for e in evs]
+
+
+def test_where_talks_were_held_is_not_the_theatre(pipeline):
+    text = ("The government and the rebels met in Caracas. In Caracas they agreed to negotiate a cease-fire, "
+            "and the talks will resume in Caracas next month. The massacre of the Honduran peasants on Sunday "
+            "was planned in cold blood, the rebels said.")
+    evs = [e for e in _acled(_run(pipeline, text)) if e.event_type == "Violence against civilians"]
+    assert evs and all(e.country == "Honduras" for e in evs), [(e.location, e.country) for e in evs]
+
+
+def test_a_bulletin_filed_at_home_is_not_about_the_venue_of_talks(pipeline):
+    text = ("TEGUCIGALPA, 4 MAY 90 (RADIO AMERICA) -- [TEXT] THE TALKS WILL BE HELD IN MANAGUA. THE "
+            "DIALOGUE IN MANAGUA WILL DISCUSS A CEASE-FIRE. THE DELEGATES WILL MEET IN MANAGUA ON MONDAY. "
+            "GUNMEN KILLED A UNION LEADER ON SUNDAY.")
+    evs = [e for e in _acled(_run(pipeline, text)) if e.event_type == "Violence against civilians"]
+    assert evs and all(e.country == "Honduras" for e in evs), [(e.location, e.country) for e in evs]

@@ -96,3 +96,11 @@ def test_name_particles_spaced_either_way(gaz):
     assert spacing_variants("deir zor") == []
     assert any(e.admin1 == "Louisiana" and e.feature_code == "ADM2" for e in gaz.lookup("DeSoto Parish"))
     assert any(e.admin1 == "Illinois" for e in gaz.lookup("Du Page County"))
+
+
+@pytest.mark.parametrize("word,iso", [("salvadoran", "SV"), ("guatemalan", "GT"), ("honduran", "HN"),
+                                      ("nicaraguan", "NI"), ("bolivian", "BO"), ("ecuadorian", "EC"),
+                                      ("eritrean", "ER"), ("cambodian", "KH"), ("slovak", "SK")])
+def test_every_country_has_its_peoples_adjective(gaz, word, iso):
+    gid = gaz.demonyms().get(word)
+    assert gid is not None and gaz.country(iso) is not None and str(gaz.country(iso).geonameid) == str(gid)
