@@ -19,6 +19,7 @@ from marsad.ingest.language import detect_language, language_name
 from marsad.ingest.furniture import blank_page_furniture
 from marsad.ingest.normalize import doc_hash, normalize_for_parse
 from marsad.ingest.readers import ReadFailure
+from marsad.parse.doctext import doc_text
 from marsad.records import DocumentResult, InputDocument
 
 log = logging.getLogger(__name__)
@@ -164,13 +165,14 @@ class Pipeline:
             # the dateline is when the story was filed, not when anything in it happened
             d0, d1 = dateline.start + len(head), dateline.end + len(head)
             dates = [d for d in dates if not (d.start < d1 and d0 < d.end)]
-        casualties, bad_figures = screen_casualties(find_casualties(sdoc), sdoc.text, len(head))
-        warnings = list(warnings) + _invalid_date_warnings(sdoc.text, len(head)) + bad_figures
+        stext = doc_text(sdoc)
+        casualties, bad_figures = screen_casualties(find_casualties(sdoc), stext, len(head))
+        warnings = list(warnings) + _invalid_date_warnings(stext, len(head)) + bad_figures
         triggers = find_triggers(sdoc)
         given = head + doc.text
         # text reshaped for the parser (true-cased capitals...) is what the later stages read too;
         # evidence spans are re-read from the input below
-        text = sdoc.text if _reshaped(given, sdoc.text) else given
+        text = stext if _reshaped(given, stext) else given
         events, tolls = assemble(doc_id=doc.doc_id, text=text, sdoc=sdoc, pub=pub, places=places,
                                  mentions=mentions, dates=dates, casualties=casualties, triggers=triggers,
                                  kb=self.kb, gazetteer=self.gazetteer)

@@ -25,6 +25,12 @@ class Span:
         return d
 
 
+def span_order(s: Span) -> tuple:
+    """The order of an event's evidence spans: by start, the longer first where two start together (the
+    sentence before the words inside it), whatever order a set gave them in."""
+    return (s.start, -s.end, s.field or "", s.text)
+
+
 @dataclass(frozen=True)
 class InputDocument:
     """One document as read by :mod:`marsad.ingest`, before any analysis."""

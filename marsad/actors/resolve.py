@@ -24,6 +24,7 @@ from collections import Counter
 from typing import Iterable, Optional
 
 from marsad.records import Actor, ActorMention, EntityRecord, Span
+from marsad.parse.doctext import doc_text
 
 from .kb import KnowledgeBase, norm
 
@@ -323,7 +324,7 @@ class ActorResolver:
     def _alias_scan(self, doc, claim, taken, iso, date):
         kb = self.kb
         n = len(doc)
-        text_all = doc.text
+        text_all = doc_text(doc)
         toks = _tokens(doc)
         starts = [t.idx for t in toks]
         ends = [t.idx + len(t.text) for t in toks]

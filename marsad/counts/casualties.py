@@ -31,6 +31,7 @@ from typing import Optional
 
 from marsad.counts.numbers import find_quantities
 from marsad.records import Casualty, Quantity
+from marsad.parse.doctext import doc_text
 from marsad.time.resolve import explicit_date_spans
 
 __all__ = ["find_casualties", "CATEGORY_OF_LEMMA", "PERSON_NOUNS", "VICTIM_CLASS"]
@@ -579,7 +580,7 @@ def _implicit_ones(doc):
 
 def find_casualties(doc) -> list[Casualty]:
     """Casualty counts in a parsed document (see the module docstring)."""
-    text = doc.text
+    text = doc_text(doc)
     if not len(doc):
         return []
     hits: list[_Hit] = []

@@ -31,7 +31,8 @@ from marsad.events.location import LocationMixin
 from marsad.events.plover import light_verb
 from marsad.events.roles import RolesMixin
 from marsad.events.triggers import attribution_filter, vote
-from marsad.records import Event, Span, Toll
+from marsad.records import Event, Span, Toll, span_order
+from marsad.parse.doctext import doc_text
 
 # A violent incident dated more than this many days before the report's publication is a recap of
 # earlier news ("Saturday's convoy attack killed 126", read on Wednesday; "the October 13 mortar
@@ -104,7 +105,7 @@ class Assembler(LocationMixin, AirpowerMixin, RolesMixin):
             if lem in VENUE_HEADS:
                 return True
             if anc.pos_ in ("VERB", "AUX"):
-                if anc.idx < p.start and ")" in self.sdoc.text[anc.idx:p.start] and "(" in self.sdoc.text[
+                if anc.idx < p.start and ")" in doc_text(self.sdoc)[anc.idx:p.start] and "(" in doc_text(self.sdoc)[
                         max(0, anc.idx - 8):anc.idx]:
                     return False  # "(as reported) in Hermosillo": the aside closed before the place
                 return lem in REPORT_LEMMAS or lem in ("speak", "talk", "meet", "visit")
@@ -276,7 +277,7 @@ class Assembler(LocationMixin, AirpowerMixin, RolesMixin):
                 events[best] = replace(ev, fatalities=c.best, fatalities_low=c.low if c.low is not None else c.best,
                                        fatalities_high=c.high if c.low is not None else c.best, victims=victims,
                                        evidence=tuple(sorted(set(ev.evidence) | {Span(c.start, c.end, c.text)},
-                                                             key=lambda s: s.start)),
+                                                             key=span_order)),
                                        )
             elif ev.injuries is None:
                 events[best] = replace(ev, injuries=c.best)

@@ -38,6 +38,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from marsad.parse.doctext import doc_text
+
 from .taxonomy import (  # noqa: F401
     ABDUCTION, ACLED_TYPES, ARMED_CLASH, ARRESTS, ATTACK, BASE, DISRUPTED, EXCESSIVE, GOV_REGAINS,
     INTERVENTION, LOOTING, MOB, NSA_OVERTAKES, PEACEFUL, REMOTE, SUBTYPE_TO_TYPE, VIOLENT_DEMO,
@@ -802,7 +804,7 @@ def _standalone_ok(t) -> bool:
 def find_triggers(doc) -> list[Trigger]:
     """Event triggers of a parsed document, in text order."""
     lex = lexicon()
-    text = doc.text
+    text = doc_text(doc)
     sents = [_scan(doc, s, lex) for s in doc.sents]
     out: list[Trigger] = []
     protest_ctx = [protest_context(s, s.triggers) for s in sents]

@@ -27,7 +27,7 @@ from itertools import combinations
 from typing import Optional
 
 from marsad.places.packs import haversine_km
-from marsad.records import Event
+from marsad.records import Event, span_order
 
 _FACTUAL = ("asserted", "claimed", "alleged")
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -94,7 +94,7 @@ def _exact_parts(total: Event, cands: list[Event]) -> Optional[list[Event]]:
 
 
 def _fold(total: Event, parts: list[Event]) -> Event:
-    ev = sorted(set(total.evidence).union(*(p.evidence for p in parts)), key=lambda s: s.start)
+    ev = sorted(set(total.evidence).union(*(p.evidence for p in parts)), key=span_order)
     # the first mention's type, unless only the others name one weapon ("air strikes" against "attack")
     told = sorted([total] + parts, key=lambda e: e.evidence[0].start if e.evidence else 0)
     kinds = {p.sub_event_type for p in told if p.sub_event_type not in _GENERIC}

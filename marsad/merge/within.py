@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from marsad.counts.numbers import find_quantities
-from marsad.records import Event
+from marsad.records import Event, span_order
 from marsad.merge.anaphora import adds_dead, is_update
 from marsad.merge.breakdown import _inside, fold_breakdowns
 
@@ -113,7 +113,7 @@ def _combine(a: Event, b: Event, retype: bool = False) -> Event:
     victims = {k: (a.victims.get(k) if a.victims.get(k) is not None else b.victims.get(k)) for k in a.victims}
     best_place = a if a.geonameid is not None and (b.geonameid is None or (a.geo_precision or 3) <= (b.geo_precision or 3)) else b
     best_date = a if a.event_date and (not b.event_date or _date_rank(a) >= _date_rank(b)) else b
-    ev = sorted(set(a.evidence) | set(b.evidence), key=lambda s: s.start)
+    ev = sorted(set(a.evidence) | set(b.evidence), key=span_order)
     kind = _more_specific(a, b) if retype else a
     return replace(
         a,
@@ -373,7 +373,7 @@ def absorb_followups(events: list[Event], text: str = "") -> list[Event]:
                 victims={k: (a.victims.get(k) if a.victims.get(k) is not None else e.victims.get(k)) for k in a.victims},
                 actor2=a.actor2 or e.actor2, inter2=a.inter2 if a.actor2 else e.inter2,
                 source=_sources(a, e) if keep_b_fig else (a.source or e.source),
-                evidence=tuple(sorted(set(a.evidence) | set(e.evidence), key=lambda s: s.start)),
+                evidence=tuple(sorted(set(a.evidence) | set(e.evidence), key=span_order)),
             )
         else:
             out.append(e)

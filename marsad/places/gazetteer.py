@@ -263,8 +263,11 @@ class Gazetteer:
             # the first letters of the keys of an entry found one edit away (read only for the few
             # close enough to stand with same-key readings: there are thousands of them)
             return {tk[0] for tk in map(translit_key, near_names.get(e, ())) if tk}
+        by_key: dict = {}  # many places bear one name: each spelling is compared once
         for e, k in hits + one_hits:
-            v = (fuzz.ratio(qk, k) + fuzz.ratio(qf, vowel_frame(k))) / 200.0
+            v = by_key.get(k)
+            if v is None:
+                v = by_key[k] = (fuzz.ratio(qk, k) + fuzz.ratio(qf, vowel_frame(k))) / 200.0
             if v > spell.get(e, -1.0):
                 spell[e] = v
         one = {e for e, _ in one_hits} - exact
@@ -273,11 +276,10 @@ class Gazetteer:
             # a short key is shared by thousands of places: the closest spellings are read
             pool = set(sorted(pool, key=lambda e: -(0.70 + 0.2 * spell[e] if e in exact
                                                     else NEAR_BASE + NEAR_SLOPE * spell[e]))[:TRANSLIT_POOL])
-        rows = self._entries_by_ids(list(pool))
+        # the key alike, the spelling too far ("New Quay" is not Nuuk): not read
+        rows = self._entries_by_ids([e for e in pool if spell[e] >= (0.5 if e in exact else 0.7)])
         same, near_rows = [], []
         for r in rows:
-            if spell[r[0]] < (0.5 if r[0] in exact else 0.7):
-                continue  # the key alike, the spelling too far ("New Quay" is not Nuuk)
             if r[0] in exact:
                 same.append((round(0.70 + 0.2 * spell[r[0]], 4), r[1:]))
             else:

@@ -26,6 +26,7 @@ from marsad.places.normalize import name_key, translit_key
 from marsad.places.recognise import (_ABBR_FULL, _ABBR_HEAD, _ORG_AFTER, SOUND_SLOT_MIN, SUFFIX_KIND,  # noqa: F401
                                      RecognitionMixin, _is_link, _Mention, _spelled_in_english, ascii_name)
 from marsad.records import GazetteerEntry, Place
+from marsad.parse.doctext import doc_text
 
 
 def _level(m: _Mention) -> Optional[str]:
@@ -375,7 +376,7 @@ class Geoparser(RecognitionMixin):
         return out
 
     def geoparse(self, doc) -> list[Place]:
-        text = doc.text
+        text = doc_text(doc)
         ments = self._mentions(doc, text)
         header = find_bulletin_header(text)
         if header is not None and ments:

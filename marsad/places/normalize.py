@@ -18,8 +18,11 @@ _SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d",
                           "æ": "ae", "œ": "oe", "ħ": "h", "ŧ": "t"})
 
 
+_LATIN_LETTER = re.compile("[a-z]")
+
+
 def _has_latin(s: str) -> bool:
-    return any("a" <= c <= "z" for c in s)
+    return _LATIN_LETTER.search(s) is not None
 
 
 @lru_cache(maxsize=200_000)

@@ -14,6 +14,7 @@ from typing import Optional
 
 from marsad.places.gazetteer import COUNTRY_CODES, GENERIC_NAMES, REGION_CODES
 from marsad.places.normalize import ARTICLES, name_key
+from marsad.parse.doctext import doc_text as text_of
 from marsad.time.resolve import MONTHS, WEEKDAYS
 
 
@@ -284,7 +285,7 @@ class RecognitionMixin:
 
     # ------------------------------------------------------------------ recognition
     def _mentions(self, doc, doc_text: Optional[str] = None) -> list[_Mention]:
-        doc_text = doc.text if doc_text is None else doc_text
+        doc_text = text_of(doc) if doc_text is None else doc_text
         out: list[_Mention] = []
         taken = [False] * len(doc)
         in_ent = [False] * len(doc)

@@ -40,6 +40,7 @@ import re
 from typing import Optional, Union
 
 from marsad.records import DateExpr
+from marsad.parse.doctext import doc_text
 
 __all__ = ["find_dates", "resolve_expression", "explicit_date_spans", "invalid_dates", "MONTHS", "WEEKDAYS", "infer_year", "DATE_PATTERNS"]
 
@@ -391,7 +392,7 @@ def find_dates(doc, pub_date: Union[dt.date, str, None]) -> list[DateExpr]:
 
     Returned in text order, never overlapping. ``date`` is None when the expression could not be
     resolved (relative expression and no publication date)."""
-    text = doc if isinstance(doc, str) else doc.text
+    text = doc if isinstance(doc, str) else doc_text(doc)
     pub = _as_date(pub_date)
     found: list[tuple[int, int, str, re.Match]] = []
     low = text.lower()
