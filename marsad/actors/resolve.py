@@ -420,7 +420,7 @@ class ActorResolver:
                    and words[t.i] not in kb.first_tokens]
             if not odd and i == t0.i and words[i] in kb.first_tokens:
                 continue
-            text = toks[i].doc.text[toks[i].idx:toks[j - 1].idx + len(toks[j - 1].text)]
+            text = doc_text(toks[i].doc)[toks[i].idx:toks[j - 1].idx + len(toks[j - 1].text)]
             res = kb.respelled(text, date)
             if res:
                 actor, score, reason = res[0]
