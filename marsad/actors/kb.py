@@ -62,17 +62,22 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
+_NORM_BREAKS = re.compile(r"[-_/,;:()\"\[\]]+")
+_NORM_SPACES = re.compile(r"\s+")
+_NORM_ARTICLE = re.compile(r"^(?:the|The|THE) ")
+_NORM_POSSESSIVE = re.compile(r"'s$")
+
+
 @functools.lru_cache(maxsize=16_384)  # the n-grams of running text rarely repeat: a bounded cache
 def norm(name: str, keep_case: bool = False) -> str:
     """Normalise a name for alias lookup: accents, quotes, hyphens, leading article, case."""
     s = strip_accents(name.translate(_QUOTES)).replace(".", "")
-    s = re.sub(r"[-_/,;:()\"\[\]]+", " ", s)
-    s = re.sub(r"'s\b", "'s", s)
-    s = re.sub(r"\s+", " ", s).strip()
+    s = _NORM_BREAKS.sub(" ", s)
+    s = _NORM_SPACES.sub(" ", s).strip()
     if not keep_case:
         s = s.lower()
-    s = re.sub(r"^(?:the|The|THE) ", "", s)
-    s = re.sub(r"'s$", "", s)
+    s = _NORM_ARTICLE.sub("", s)
+    s = _NORM_POSSESSIVE.sub("", s)
     s = s.strip("' ")
     return s
 
