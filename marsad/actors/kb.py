@@ -649,9 +649,9 @@ class KnowledgeBase:
                 if hits:
                     return [(hits[0], 0.9, "country word written another way (%s ~ %s)" % (key, " ".join(swapped)))]
         from marsad.places.normalize import ARTICLES
-        if sum(w not in ARTICLES for w in words) < 2:
-            return []
         nw = sum(w not in ARTICLES for w in words)
+        if nw < 2:
+            return []
         res = [(self.actors[k], s, r) for s, r, k in self._translit_match(key) or self._translit_near(key)
                if sum(w not in ARTICLES for w in re.findall(r"\S+ ~ ([^)]*)\)$", r)[0].split()) == nw]
         if not res:

@@ -418,7 +418,7 @@ class ActorResolver:
                 continue
             odd = [t for t in toks[i:j] if t.text[:1].isupper() and t.is_alpha and len(t.text) >= 4
                    and words[t.i] not in kb.first_tokens]
-            if not odd and i == t0.i and words[i] in kb.first_tokens:
+            if not odd and words[i] in kb.first_tokens:
                 continue
             text = doc_text(toks[i].doc)[toks[i].idx:toks[j - 1].idx + len(toks[j - 1].text)]
             res = kb.respelled(text, date)
